@@ -1,0 +1,72 @@
+"""Explain every glossary term wherever it appears, and render the glossary page.
+
+Each term becomes an abbreviation whose title is its definition, which Material shows as a tooltip
+(`content.tooltips`). Python-Markdown's abbr extension only matches whole words between `\\b`
+boundaries, which never occur inside Japanese text, so the extension here matches Japanese terms
+anywhere and keeps word boundaries for Latin-script terms.
+
+    <!-- handbook:glossary -->
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element
+
+from markdown import Markdown
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook import context, markers
+from handbook.markers import Arguments, MarkerSpec
+from handbook.render import render
+
+SPEC = markers.register(MarkerSpec("glossary", {}))
+
+
+def term_pattern(term: str) -> str:
+    """A regex for a term: on a side where the term has a Latin letter or digit, no such character may
+    touch it (so "NPO" matches in "NPO法人" but not in "NPOs"); Japanese sides match anywhere."""
+    start = r"(?<![A-Za-z0-9])" if re.match(r"[A-Za-z0-9]", term) else ""
+    end = r"(?![A-Za-z0-9])" if re.search(r"[A-Za-z0-9]$", term) else ""
+    return f"{start}{re.escape(term)}{end}"
+
+
+class _CJKAbbrTreeprocessor(AbbrTreeprocessor):
+    def run(self, root: Element) -> Element | None:
+        if not self.abbrs:
+            return None
+        terms = sorted(self.abbrs, key=len, reverse=True)
+        self.RE = re.compile("|".join(term_pattern(term) for term in terms))
+        self.iter_element(root)
+        return None
+
+
+class GlossaryAbbrExtension(AbbrExtension):
+    """Python-Markdown's abbr extension, preloaded with the glossary and able to match Japanese."""
+
+    abbrs: dict[str, str]
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        super().extendMarkdown(md)
+        md.treeprocessors.register(_CJKAbbrTreeprocessor(md, self.abbrs), "abbr", 7)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    language = context.language(config)
+    glossary = {term.term[language]: term.definition[language] for term in context.handbook().glossary.values()}
+    extensions = [ext for ext in config.markdown_extensions if not isinstance(ext, GlossaryAbbrExtension)]
+    config.markdown_extensions = [*extensions, GlossaryAbbrExtension(glossary=glossary)]  # type: ignore[list-item]
+
+
+def render_glossary(arguments: Arguments, language: str) -> str:
+    terms = list(context.handbook().glossary.values())
+    terms.sort(key=lambda term: (term.reading or term.term.ja) if language == "ja" else term.term.en.lower())
+    return render("glossary.html.j2", language, terms=terms)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = context.language(config)
+    return markers.replace(markdown, SPEC.name, lambda arguments: render_glossary(arguments, language))

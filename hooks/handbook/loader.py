@@ -1,0 +1,258 @@
+"""Load every YAML file in data/ into validated models, once per content of the files.
+
+The per-language builds of the i18n plugin and every `mkdocs serve` rebuild call `load_handbook`;
+it parses and validates only when a data file's bytes changed since the last call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from handbook.models import CaseStudy, GlossaryTerm, Source, SupportProgram
+
+SOURCES_FILE = "sources.yml"
+PROGRAMS_FILE = "support-programs.yml"
+GLOSSARY_FILE = "glossary.yml"
+CASES_FOLDER = "cases"
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+IdentifiedT = TypeVar("IdentifiedT", bound=_Identified)
+
+
+class DataError(Exception):
+    """A problem in one data file, told the way a maintainer can fix it."""
+
+    def __init__(self, path: Path, problem: str, *, record: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.record = record
+        self.line = line
+        self.problem = problem
+        where = str(path) + (f", line {line}" if line else "")
+        who = f", record '{record}'" if record else ""
+        super().__init__(f"{where}{who}: {problem}")
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """All the data the hooks render, validated and cross-checked."""
+
+    sources: dict[str, Source]
+    programs: dict[str, SupportProgram]
+    cases: dict[str, CaseStudy]
+    glossary: dict[str, GlossaryTerm]
+    files: tuple[Path, ...] = field(default=())
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader that refuses duplicate keys: the default one silently keeps the last value."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"the key '{key}' appears twice in one record (first on line {seen[key] + 1}); "
+                "keep one, or the other value would be lost",
+                key_node.start_mark,
+            )
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay strings so that "2007-04" and "2007-04-01" are validated the same way.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """One file's content with the line each record and each record's field starts on."""
+
+    path: Path
+    content: Any
+    node: yaml.Node | None
+
+    def record_nodes(self) -> Iterator[tuple[Any, yaml.Node | None]]:
+        if isinstance(self.content, list) and isinstance(self.node, yaml.SequenceNode):
+            yield from zip(self.content, self.node.value, strict=True)
+        else:
+            yield self.content, self.node
+
+
+def _parse(path: Path) -> _Parsed:
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=_StrictLoader)
+        content = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataError(path, f"this is not valid YAML: {error.problem or error}", line=line) from None
+    return _Parsed(path, content, node)
+
+
+def _field_line(node: yaml.Node | None, location: tuple[int | str, ...]) -> int | None:
+    """The line of the deepest part of `location` that exists in the YAML."""
+    line = node.start_mark.line + 1 if node else None
+    for part in location:
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for key, value in node.value if key.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _record_label(raw: Any, index: int | None) -> str | None:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        return str(raw["id"])
+    return f"#{index + 1}" if index is not None else None
+
+
+def _validate(parsed: _Parsed, model: type[ModelT]) -> list[ModelT]:
+    records: list[ModelT] = []
+    is_list = isinstance(parsed.content, list)
+    for index, (raw, node) in enumerate(parsed.record_nodes()):
+        label = _record_label(raw, index if is_list else None)
+        if not isinstance(raw, dict):
+            line = node.start_mark.line + 1 if node else None
+            raise DataError(parsed.path, "a record must be a mapping of field: value", record=label, line=line)
+        try:
+            records.append(model.model_validate(raw))
+        except ValidationError as error:
+            first = error.errors()[0]
+            location = tuple(first["loc"])
+            field_name = ".".join(str(part) for part in location) or "(record)"
+            line = _field_line(node, location)
+            more = len(error.errors()) - 1
+            extra = f" (and {more} more problem{'s' if more > 1 else ''} in this record)" if more else ""
+            raise DataError(
+                parsed.path, f"field '{field_name}': {first['msg']}{extra}", record=label, line=line
+            ) from None
+    return records
+
+
+def _load_list(path: Path, model: type[ModelT]) -> list[ModelT]:
+    if not path.is_file():
+        raise DataError(path, "this data file is missing")
+    parsed = _parse(path)
+    if not isinstance(parsed.content, list):
+        raise DataError(path, "this file must be a list of records, each starting with '- id: …'", line=1)
+    return _validate(parsed, model)
+
+
+def _load_cases(folder: Path) -> list[tuple[Path, CaseStudy]]:
+    cases = []
+    for path in sorted(folder.glob("*.yml")):
+        parsed = _parse(path)
+        if not isinstance(parsed.content, dict):
+            raise DataError(path, "a case-study file holds one record: a mapping of field: value", line=1)
+        (case,) = _validate(parsed, CaseStudy)
+        if case.id != path.stem:
+            line = _field_line(parsed.node, ("id",))
+            raise DataError(
+                path, f"field 'id': '{case.id}' must match the file name '{path.stem}'", record=case.id, line=line
+            )
+        cases.append((path, case))
+    return cases
+
+
+def _index(records: list[tuple[Path, IdentifiedT]], kind: str) -> dict[str, IdentifiedT]:
+    by_id: dict[str, IdentifiedT] = {}
+    first_file: dict[str, Path] = {}
+    for path, record in records:
+        record_id = str(record.id)
+        if record_id in by_id:
+            raise DataError(
+                path,
+                f"field 'id': the {kind} id '{record_id}' is already used in {first_file[record_id]}",
+                record=record_id,
+            )
+        by_id[record_id] = record
+        first_file[record_id] = path
+    return by_id
+
+
+def _check_references(path: Path, record_id: str, field_name: str, ids: list[str], known: dict[str, Any]) -> None:
+    for position, ref in enumerate(ids):
+        if ref not in known:
+            raise DataError(
+                path,
+                f"field '{field_name}.{position}': '{ref}' is not the id of any record "
+                f"(known ids: {', '.join(sorted(known)) or 'none'})",
+                record=record_id,
+            )
+
+
+def data_files(data_dir: Path) -> tuple[Path, ...]:
+    """Every file whose content decides the handbook's data, in a stable order."""
+    fixed = [data_dir / name for name in (SOURCES_FILE, PROGRAMS_FILE, GLOSSARY_FILE)]
+    return tuple(fixed + sorted((data_dir / CASES_FOLDER).glob("*.yml")))
+
+
+def _read_handbook(data_dir: Path) -> Handbook:
+    sources_path = data_dir / SOURCES_FILE
+    programs_path = data_dir / PROGRAMS_FILE
+    glossary_path = data_dir / GLOSSARY_FILE
+    sources = _index([(sources_path, s) for s in _load_list(sources_path, Source)], "source")
+    programs = _index([(programs_path, p) for p in _load_list(programs_path, SupportProgram)], "support program")
+    glossary = _index([(glossary_path, t) for t in _load_list(glossary_path, GlossaryTerm)], "glossary term")
+    case_records = _load_cases(data_dir / CASES_FOLDER)
+    cases = _index(case_records, "case study")
+
+    for program in programs.values():
+        _check_references(programs_path, program.id, "sources", program.sources, sources)
+    for term in glossary.values():
+        _check_references(glossary_path, term.id, "sources", term.sources, sources)
+    for path, case in case_records:
+        _check_references(path, case.id, "sources", case.sources, sources)
+        _check_references(path, case.id, "programs", case.programs, programs)
+    return Handbook(sources, programs, cases, glossary, data_files(data_dir))
+
+
+_cache: dict[Path, tuple[str, Handbook]] = {}
+
+
+def _fingerprint(files: tuple[Path, ...]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return digest.hexdigest()
+
+
+def load_handbook(data_dir: Path) -> Handbook:
+    """The validated data, parsed again only when a data file was added, removed or edited."""
+    data_dir = data_dir.resolve()
+    fingerprint = _fingerprint(data_files(data_dir))
+    cached = _cache.get(data_dir)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    handbook = _read_handbook(data_dir)
+    _cache[data_dir] = (fingerprint, handbook)
+    return handbook

@@ -1,0 +1,270 @@
+"""What a valid data record is: the pydantic models behind every YAML file in data/.
+
+Maintainers never edit this file to add a record; they edit YAML. The models say which fields a
+record needs, which values a field allows, and how each value is shown in Japanese and English.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Language = str  # "ja" or "en"
+LANGUAGES: tuple[Language, ...] = ("ja", "en")
+
+RecordId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=80),
+    Field(description="Lower-case ASCII letters, digits and hyphens, e.g. kirari-yoshijima."),
+]
+NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
+        raise ValueError("must be a web address starting with http:// or https://")
+    return value
+
+
+WebUrl = Annotated[
+    str,
+    AfterValidator(_http_url),
+    Field(description="A web address starting with http:// or https://", json_schema_extra={"format": "uri"}),
+]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _partial_date(value: str) -> str:
+    match = _PARTIAL_DATE.match(value)
+    if not match or not 1868 <= int(match.group(1)) <= 2100:
+        raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD (years 1868-2100)")
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    AfterValidator(_partial_date),
+    Field(
+        description="A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD",
+        json_schema_extra={"pattern": _PARTIAL_DATE.pattern},
+    ),
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Record):
+    """A text readers see, in both languages."""
+
+    ja: NonEmptyText = Field(description="日本語の文")
+    en: NonEmptyText = Field(description="The same text in English")
+
+    def __getitem__(self, language: Language) -> str:
+        return self.ja if language == "ja" else self.en
+
+
+class LabelledEnum(StrEnum):
+    """An enum whose values are stable keys in YAML and whose labels are shown to readers."""
+
+    @property
+    def label(self) -> Text:
+        return _LABELS[self]
+
+
+class Stage(LabelledEnum):
+    learning = "learning"
+    planning = "planning"
+    formation = "formation"
+    operation = "operation"
+
+
+class SupportKind(LabelledEnum):
+    money = "money"
+    people = "people"
+    information = "information"
+
+
+class Provider(LabelledEnum):
+    cabinet_secretariat = "cabinet-secretariat"
+    cabinet_office = "cabinet-office"
+    mic = "mic"
+    mlit = "mlit"
+    maff = "maff"
+    mhlw = "mhlw"
+    furusato_zaidan = "furusato-zaidan"
+    yamagata = "yamagata"
+
+
+class OrganizationForm(LabelledEnum):
+    integrated = "integrated"
+    separated = "separated"
+
+
+class LegalForm(LabelledEnum):
+    npo = "npo"
+    authorized_neighborhood = "authorized-neighborhood"
+    stock_company = "stock-company"
+    llc = "llc"
+    general_association = "general-association"
+    general_foundation = "general-foundation"
+    social_welfare = "social-welfare"
+    voluntary = "voluntary"
+
+
+class Prefecture(LabelledEnum):
+    hokkaido = "hokkaido"
+    aomori = "aomori"
+    iwate = "iwate"
+    miyagi = "miyagi"
+    akita = "akita"
+    yamagata = "yamagata"
+    fukushima = "fukushima"
+    ibaraki = "ibaraki"
+    tochigi = "tochigi"
+    gunma = "gunma"
+    saitama = "saitama"
+    chiba = "chiba"
+    tokyo = "tokyo"
+    kanagawa = "kanagawa"
+    niigata = "niigata"
+    toyama = "toyama"
+    ishikawa = "ishikawa"
+    fukui = "fukui"
+    yamanashi = "yamanashi"
+    nagano = "nagano"
+    gifu = "gifu"
+    shizuoka = "shizuoka"
+    aichi = "aichi"
+    mie = "mie"
+    shiga = "shiga"
+    kyoto = "kyoto"
+    osaka = "osaka"
+    hyogo = "hyogo"
+    nara = "nara"
+    wakayama = "wakayama"
+    tottori = "tottori"
+    shimane = "shimane"
+    okayama = "okayama"
+    hiroshima = "hiroshima"
+    yamaguchi = "yamaguchi"
+    tokushima = "tokushima"
+    kagawa = "kagawa"
+    ehime = "ehime"
+    kochi = "kochi"
+    fukuoka = "fukuoka"
+    saga = "saga"
+    nagasaki = "nagasaki"
+    kumamoto = "kumamoto"
+    oita = "oita"
+    miyazaki = "miyazaki"
+    kagoshima = "kagoshima"
+    okinawa = "okinawa"
+
+
+def _text(ja: str, en: str) -> Text:
+    return Text(ja=ja, en=en)
+
+
+_PREFECTURE_NAMES = (
+    "北海道 Hokkaido,青森県 Aomori,岩手県 Iwate,宮城県 Miyagi,秋田県 Akita,山形県 Yamagata,福島県 Fukushima,"
+    "茨城県 Ibaraki,栃木県 Tochigi,群馬県 Gunma,埼玉県 Saitama,千葉県 Chiba,東京都 Tokyo,神奈川県 Kanagawa,"
+    "新潟県 Niigata,富山県 Toyama,石川県 Ishikawa,福井県 Fukui,山梨県 Yamanashi,長野県 Nagano,岐阜県 Gifu,"
+    "静岡県 Shizuoka,愛知県 Aichi,三重県 Mie,滋賀県 Shiga,京都府 Kyoto,大阪府 Osaka,兵庫県 Hyogo,奈良県 Nara,"
+    "和歌山県 Wakayama,鳥取県 Tottori,島根県 Shimane,岡山県 Okayama,広島県 Hiroshima,山口県 Yamaguchi,"
+    "徳島県 Tokushima,香川県 Kagawa,愛媛県 Ehime,高知県 Kochi,福岡県 Fukuoka,佐賀県 Saga,長崎県 Nagasaki,"
+    "熊本県 Kumamoto,大分県 Oita,宮崎県 Miyazaki,鹿児島県 Kagoshima,沖縄県 Okinawa"
+)
+
+_LABELS: dict[LabelledEnum, Text] = {
+    Stage.learning: _text("学ぶ・気づく", "Learning and awareness"),
+    Stage.planning: _text("話し合い・計画づくり", "Diagnosis and planning"),
+    Stage.formation: _text("組織の設立", "Founding the organization"),
+    Stage.operation: _text("運営・継続", "Running and sustaining"),
+    SupportKind.money: _text("資金", "Money"),
+    SupportKind.people: _text("人材", "People"),
+    SupportKind.information: _text("情報・ノウハウ", "Information and know-how"),
+    Provider.cabinet_secretariat: _text("内閣官房", "Cabinet Secretariat"),
+    Provider.cabinet_office: _text("内閣府", "Cabinet Office"),
+    Provider.mic: _text("総務省", "Ministry of Internal Affairs and Communications"),
+    Provider.mlit: _text("国土交通省", "Ministry of Land, Infrastructure, Transport and Tourism"),
+    Provider.maff: _text("農林水産省", "Ministry of Agriculture, Forestry and Fisheries"),
+    Provider.mhlw: _text("厚生労働省", "Ministry of Health, Labour and Welfare"),
+    Provider.furusato_zaidan: _text(
+        "一般財団法人地域総合整備財団（ふるさと財団）", "Japan Foundation for Regional Vitalization (Furusato Zaidan)"
+    ),
+    Provider.yamagata: _text("山形県", "Yamagata Prefecture"),
+    OrganizationForm.integrated: _text("一体型", "Integrated (one body plans and acts)"),
+    OrganizationForm.separated: _text("分離型", "Separated (planning and action in linked bodies)"),
+    LegalForm.npo: _text("NPO法人（特定非営利活動法人）", "NPO corporation"),
+    LegalForm.authorized_neighborhood: _text("認可地縁団体", "Authorized neighborhood association"),
+    LegalForm.stock_company: _text("株式会社", "Stock company (kabushiki kaisha)"),
+    LegalForm.llc: _text("合同会社", "Limited liability company (godo kaisha)"),
+    LegalForm.general_association: _text("一般社団法人", "General incorporated association"),
+    LegalForm.general_foundation: _text("一般財団法人", "General incorporated foundation"),
+    LegalForm.social_welfare: _text("社会福祉法人", "Social welfare corporation"),
+    LegalForm.voluntary: _text("法人格なし（任意団体）", "No legal personality (voluntary body)"),
+    **{
+        prefecture: _text(*name.split(" "))
+        for prefecture, name in zip(Prefecture, _PREFECTURE_NAMES.split(","), strict=True)
+    },
+}
+
+
+class Source(Record):
+    """A document the handbook's facts come from."""
+
+    id: RecordId
+    title: Text
+    issuer: Text
+    issued: PartialDate | None = Field(None, description="Date of the document; leave out when it gives none")
+    fiscal_year: bool = Field(False, description="true when the source gives a fiscal year (年度), not a date")
+    note: Text | None = Field(None, description="What a reader should know about the source, e.g. its survey date")
+    url: WebUrl | None = None
+    accessed: PartialDate | None = Field(None, description="When a web page was read")
+
+
+class SupportProgram(Record):
+    """A national or prefectural support measure a district can use."""
+
+    id: RecordId
+    name: Text
+    provider: Provider
+    kind: SupportKind
+    stages: list[Stage] = Field(min_length=1)
+    summary: Text
+    url: WebUrl | None = None
+    sources: list[RecordId] = Field(min_length=1)
+
+
+class CaseStudy(Record):
+    """One organization or district whose formation the handbook describes."""
+
+    id: RecordId
+    name: Text
+    prefecture: Prefecture
+    place: Text = Field(description="Municipality and district, e.g. 川西町吉島地区")
+    form: OrganizationForm | None = Field(None, description="Leave out when no source says it")
+    legal_form: LegalForm | None = Field(None, description="Leave out when no source says it")
+    founded: PartialDate | None = None
+    summary: Text
+    background: Text
+    activities: list[Text] = Field(min_length=1)
+    url: WebUrl | None = None
+    sources: list[RecordId] = Field(min_length=1)
+    programs: list[RecordId] = Field(default_factory=list, description="ids of support programs it used")
+
+
+class GlossaryTerm(Record):
+    """A word a resident may not know, explained wherever it appears."""
+
+    id: RecordId
+    term: Text
+    reading: str | None = Field(None, description="よみがな in hiragana, for the Japanese term")
+    definition: Text
+    sources: list[RecordId] = Field(default_factory=list)

@@ -1,0 +1,73 @@
+"""Jinja2 rendering shared by the hooks: one environment, templates compiled once, escaping on."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
+
+from handbook.dates import format_date
+from handbook.models import Text
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Words the generated tables and cards show, in the page's language.
+UI: dict[str, Text] = {
+    key: Text(ja=ja, en=en)
+    for key, ja, en in [
+        ("name", "名称", "Name"),
+        ("provider", "所管", "Provided by"),
+        ("kind", "支援の種類", "Kind of support"),
+        ("stages", "使える段階", "Stages"),
+        ("summary", "概要", "Summary"),
+        ("sources", "出典", "Sources"),
+        ("official_page", "公式ページ", "official page"),
+        ("programs_caption", "支援メニュー一覧", "Support programs"),
+        ("programs_empty", "この条件に合う支援メニューはまだ登録されていません。", "No support program matches yet."),
+        ("cases_empty", "この条件に合う事例はまだ登録されていません。", "No case study matches yet."),
+        ("place", "所在地", "Place"),
+        ("form", "組織の形", "Organization form"),
+        ("legal_form", "法人格", "Legal personality"),
+        ("founded", "設立", "Founded"),
+        ("background", "成り立ち", "Background"),
+        ("activities", "主な活動", "Main activities"),
+        ("programs_used", "活用した支援制度", "Support programs used"),
+        ("website", "ウェブサイト", "Website"),
+        ("not_stated", "出典に記載なし", "not stated in the sources"),
+        ("issued", "発行", "Issued"),
+        ("accessed", "閲覧", "accessed"),
+        ("no_date", "日付の記載なし", "undated"),
+        ("reading", "よみ", "reading"),
+        ("back_to_cases", "事例集にもどる", "Back to case studies"),
+    ]
+}
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["date"] = format_date
+    return env
+
+
+@cache
+def template(name: str) -> Template:
+    return environment().get_template(name)
+
+
+def render(name: str, language: str, **context: Any) -> str:
+    """Render a template for one language; `t(text)` picks that language from a bilingual Text."""
+
+    def t(text: Text) -> str:
+        return text[language]
+
+    return template(name).render(lang=language, t=t, ui={key: text[language] for key, text in UI.items()}, **context)

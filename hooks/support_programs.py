@@ -1,0 +1,60 @@
+"""Inject the support-program table where a page asks for it.
+
+<!-- handbook:support-programs -->
+<!-- handbook:support-programs stage="formation" kind="money" provider="mic" -->
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook import context, markers
+from handbook.loader import Handbook
+from handbook.markers import Arguments, MarkerSpec
+from handbook.models import Provider, Stage, SupportKind, SupportProgram
+from handbook.render import render
+
+SPEC = markers.register(
+    MarkerSpec(
+        "support-programs",
+        {
+            "stage": markers.one_of(lambda _: [stage.value for stage in Stage]),
+            "kind": markers.one_of(lambda _: [kind.value for kind in SupportKind]),
+            "provider": markers.one_of(lambda _: [provider.value for provider in Provider]),
+        },
+    )
+)
+
+
+def matching_programs(handbook: Handbook, arguments: Arguments) -> list[SupportProgram]:
+    """The programs a marker's filters select, in the order of the data file."""
+    return [
+        program
+        for program in handbook.programs.values()
+        if ("stage" not in arguments or Stage(arguments["stage"]) in program.stages)
+        and ("kind" not in arguments or program.kind == SupportKind(arguments["kind"]))
+        and ("provider" not in arguments or program.provider == Provider(arguments["provider"]))
+    ]
+
+
+def render_table(arguments: Arguments, language: str) -> str:
+    handbook = context.handbook()
+    programs = matching_programs(handbook, arguments)
+    filters = [
+        enum(arguments[key]).label[language]
+        for key, enum in (("stage", Stage), ("kind", SupportKind), ("provider", Provider))
+        if key in arguments
+    ]
+    program_sources = {
+        program.id: [handbook.sources[source_id] for source_id in program.sources] for program in programs
+    }
+    return render(
+        "support-programs.html.j2", language, programs=programs, filters=filters, program_sources=program_sources
+    )
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = context.language(config)
+    return markers.replace(markdown, SPEC.name, lambda arguments: render_table(arguments, language))

@@ -1,0 +1,96 @@
+"""The site as a whole: every page in both languages, the right language attribute, readable heading
+ids, and nothing loaded from another host."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import LANGUAGES, ROOT, authored_pages, page_path, soup
+
+
+def nav_pages() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only strings, and mkdocs.yml has !ENV tags
+    pages: list[str] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, str):
+                pages.append(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value if isinstance(value, list) else [value])
+
+    walk(config["nav"])
+    return pages
+
+
+def test_every_page_is_written_in_both_languages() -> None:
+    assert authored_pages("ja") == authored_pages("en")
+
+
+def test_every_chapter_of_the_handbook_is_in_the_navigation() -> None:
+    chapters = {
+        "introduction.md",
+        "kirari-model.md",
+        "formation-steps.md",
+        "workshops.md",
+        "organization.md",
+        "people-and-money.md",
+        "platform.md",
+        "support-programs.md",
+        "cases/index.md",
+        "relationship-population.md",
+        "prefecture-municipal.md",
+        "glossary.md",
+        "worksheets.md",
+        "about.md",
+    }
+    assert chapters <= set(nav_pages())
+    assert set(nav_pages()) <= set(authored_pages("ja"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_is_built_with_its_language_and_title(site: Path, language: str) -> None:
+    for page in authored_pages(language):
+        document = soup(page_path(site, language, page))
+        assert document.html is not None and document.html.get("lang") == language, page
+        h1 = document.find("h1")
+        assert h1 is not None and h1.get_text(strip=True), f"{page} has no title"
+        description = document.find("meta", attrs={"name": "description"})
+        assert description is not None and description.get("content"), f"{page} has no description"
+
+
+def test_japanese_headings_get_readable_ids(html) -> None:  # type: ignore[no-untyped-def]
+    document = html("ja", "formation-steps.md")
+    ids = [heading["id"] for heading in document.select("h2[id], h3[id]")]
+    assert ids, "the chapter has no headings"
+    assert not [value for value in ids if re.fullmatch(r"_\d+", value)], ids
+    assert any(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", value) for value in ids), ids
+
+
+def test_language_switcher_leads_to_the_same_page(html) -> None:  # type: ignore[no-untyped-def]
+    for page in authored_pages("ja"):
+        links = {a["hreflang"]: a["href"] for a in html("ja", page).select("a.md-select__link[hreflang]")}
+        expected = page.removesuffix(".md").removesuffix("index").removesuffix("/")
+        assert links["en"].rstrip("/").endswith(("en/" + expected).rstrip("/")), (page, links)
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        document = soup(path)
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in document.find_all(tag):
+                value = element.get(attribute) or ""
+                if tag == "link" and element.get("rel") not in (
+                    ["stylesheet"],
+                    ["preload"],
+                    ["icon"],
+                    ["modulepreload"],
+                ):
+                    continue
+                assert not re.match(r"^(https?:)?//", value), f"{path.relative_to(site)} loads {value}"
+    for css in site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8"), css
