@@ -21,7 +21,7 @@ from handbook import context, markers
 from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
 from handbook.models import CaseStudy, LegalForm, OrganizationForm, Prefecture
-from handbook.render import render
+from handbook.render import render, select
 
 CASES_DIR = "cases"
 
@@ -142,7 +142,17 @@ def render_cards(arguments: Arguments, page: Page, config: MkDocsConfig) -> str:
         )
         for case in context.handbook().cases.values()
     }
-    return render("case-cards.html.j2", language, cases=matching_cases(context.handbook(), arguments), links=links)
+    cases = matching_cases(context.handbook(), arguments)
+    selects = (
+        [
+            select("form", "form", (case.form for case in cases if case.form), language),
+            select("legal-form", "legal_form", (case.legal_form for case in cases if case.legal_form), language),
+            select("prefecture", "prefecture", (case.prefecture for case in cases), language),
+        ]
+        if not arguments and cases
+        else []
+    )
+    return render("case-cards.html.j2", language, cases=cases, links=links, selects=selects, target="case-studies-all")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -14,7 +14,7 @@ from handbook import context, markers
 from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
 from handbook.models import Provider, Stage, SupportKind, SupportProgram
-from handbook.render import render
+from handbook.render import render, select
 
 SPEC = markers.register(
     MarkerSpec(
@@ -50,8 +50,24 @@ def render_table(arguments: Arguments, language: str) -> str:
     program_sources = {
         program.id: [handbook.sources[source_id] for source_id in program.sources] for program in programs
     }
+    # The complete table gets filter controls; a table already filtered by its marker does not.
+    selects = (
+        [
+            select("stages", "stages", (stage for program in programs for stage in program.stages), language),
+            select("provider", "provider", (program.provider for program in programs), language),
+            select("kind", "kind", (program.kind for program in programs), language),
+        ]
+        if not arguments and programs
+        else []
+    )
     return render(
-        "support-programs.html.j2", language, programs=programs, filters=filters, program_sources=program_sources
+        "support-programs.html.j2",
+        language,
+        programs=programs,
+        filters=filters,
+        program_sources=program_sources,
+        selects=selects,
+        target="support-programs-all",
     )
 
 

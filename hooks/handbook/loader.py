@@ -15,11 +15,12 @@ from typing import Any, Protocol, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from handbook.models import CaseStudy, GlossaryTerm, Source, SupportProgram
+from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram
 
 SOURCES_FILE = "sources.yml"
 PROGRAMS_FILE = "support-programs.yml"
 GLOSSARY_FILE = "glossary.yml"
+CHARTS_FILE = "charts.yml"
 CASES_FOLDER = "cases"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -54,6 +55,7 @@ class Handbook:
     programs: dict[str, SupportProgram]
     cases: dict[str, CaseStudy]
     glossary: dict[str, GlossaryTerm]
+    charts: dict[str, Chart]
     files: tuple[Path, ...] = field(default=())
 
 
@@ -211,7 +213,7 @@ def _check_references(path: Path, record_id: str, field_name: str, ids: list[str
 
 def data_files(data_dir: Path) -> tuple[Path, ...]:
     """Every file whose content decides the handbook's data, in a stable order."""
-    fixed = [data_dir / name for name in (SOURCES_FILE, PROGRAMS_FILE, GLOSSARY_FILE)]
+    fixed = [data_dir / name for name in (SOURCES_FILE, PROGRAMS_FILE, GLOSSARY_FILE, CHARTS_FILE)]
     return tuple(fixed + sorted((data_dir / CASES_FOLDER).glob("*.yml")))
 
 
@@ -219,9 +221,11 @@ def _read_handbook(data_dir: Path) -> Handbook:
     sources_path = data_dir / SOURCES_FILE
     programs_path = data_dir / PROGRAMS_FILE
     glossary_path = data_dir / GLOSSARY_FILE
+    charts_path = data_dir / CHARTS_FILE
     sources = _index([(sources_path, s) for s in _load_list(sources_path, Source)], "source")
     programs = _index([(programs_path, p) for p in _load_list(programs_path, SupportProgram)], "support program")
     glossary = _index([(glossary_path, t) for t in _load_list(glossary_path, GlossaryTerm)], "glossary term")
+    charts = _index([(charts_path, c) for c in _load_list(charts_path, Chart)], "chart")
     case_records = _load_cases(data_dir / CASES_FOLDER)
     cases = _index(case_records, "case study")
 
@@ -229,10 +233,12 @@ def _read_handbook(data_dir: Path) -> Handbook:
         _check_references(programs_path, program.id, "sources", program.sources, sources)
     for term in glossary.values():
         _check_references(glossary_path, term.id, "sources", term.sources, sources)
+    for chart in charts.values():
+        _check_references(charts_path, chart.id, "sources", chart.sources, sources)
     for path, case in case_records:
         _check_references(path, case.id, "sources", case.sources, sources)
         _check_references(path, case.id, "programs", case.programs, programs)
-    return Handbook(sources, programs, cases, glossary, data_files(data_dir))
+    return Handbook(sources, programs, cases, glossary, charts, data_files(data_dir))
 
 
 _cache: dict[Path, tuple[str, Handbook]] = {}
@@ -253,6 +259,11 @@ def load_handbook(data_dir: Path) -> Handbook:
     cached = _cache.get(data_dir)
     if cached and cached[0] == fingerprint:
         return cached[1]
-    handbook = _read_handbook(data_dir)
+    try:
+        handbook = _read_handbook(data_dir)
+    except DataError as error:
+        # Name the file as the maintainer sees it in the project: data/cases/….yml
+        shown = error.path.relative_to(data_dir.parent) if error.path.is_relative_to(data_dir.parent) else error.path
+        raise DataError(shown, error.problem, record=error.record, line=error.line) from None
     _cache[data_dir] = (fingerprint, handbook)
     return handbook

@@ -10,7 +10,7 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
 Language = str  # "ja" or "en"
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
@@ -117,6 +117,11 @@ class LegalForm(LabelledEnum):
     voluntary = "voluntary"
 
 
+class ChartUnit(LabelledEnum):
+    percent = "percent"
+    people = "people"
+
+
 class Prefecture(LabelledEnum):
     hokkaido = "hokkaido"
     aomori = "aomori"
@@ -186,6 +191,8 @@ _LABELS: dict[LabelledEnum, Text] = {
     Stage.planning: _text("話し合い・計画づくり", "Diagnosis and planning"),
     Stage.formation: _text("組織の設立", "Founding the organization"),
     Stage.operation: _text("運営・継続", "Running and sustaining"),
+    ChartUnit.percent: _text("%", "%"),
+    ChartUnit.people: _text("人", "people"),
     SupportKind.money: _text("資金", "Money"),
     SupportKind.people: _text("人材", "People"),
     SupportKind.information: _text("情報・ノウハウ", "Information and know-how"),
@@ -268,3 +275,32 @@ class GlossaryTerm(Record):
     reading: str | None = Field(None, description="よみがな in hiragana, for the Japanese term")
     definition: Text
     sources: list[RecordId] = Field(default_factory=list)
+
+
+class ChartRow(Record):
+    label: Text
+    values: list[float] = Field(min_length=1, description="One number per series, in the series' order")
+
+
+class Chart(Record):
+    """Numbers from a source, drawn as a bar chart with a table beside it."""
+
+    id: RecordId
+    title: Text
+    unit: ChartUnit
+    series: list[Text] = Field(min_length=1, max_length=3)
+    rows: list[ChartRow] = Field(min_length=1)
+    note: Text | None = None
+    sources: list[RecordId] = Field(min_length=1)
+
+    @field_validator("rows")
+    @classmethod
+    def _one_value_per_series(cls, rows: list[ChartRow], info: ValidationInfo) -> list[ChartRow]:
+        series = info.data.get("series")
+        if series is not None:
+            for number, row in enumerate(rows, 1):
+                if len(row.values) != len(series):
+                    raise ValueError(
+                        f"row {number} ({row.label.ja}) has {len(row.values)} values for {len(series)} series"
+                    )
+        return rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -9,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 
 from handbook.dates import format_date
-from handbook.models import Text
+from handbook.models import LabelledEnum, Text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,6 +30,7 @@ UI: dict[str, Text] = {
         ("programs_empty", "この条件に合う支援メニューはまだ登録されていません。", "No support program matches yet."),
         ("cases_empty", "この条件に合う事例はまだ登録されていません。", "No case study matches yet."),
         ("place", "所在地", "Place"),
+        ("prefecture", "都道府県", "Prefecture"),
         ("form", "組織の形", "Organization form"),
         ("legal_form", "法人格", "Legal personality"),
         ("founded", "設立", "Founded"),
@@ -41,8 +44,32 @@ UI: dict[str, Text] = {
         ("no_date", "日付の記載なし", "undated"),
         ("reading", "よみ", "reading"),
         ("back_to_cases", "事例集にもどる", "Back to case studies"),
+        ("filter_legend", "しぼりこみ", "Narrow the list"),
+        ("filter_all", "すべて", "All"),
+        ("filter_reset", "条件を消す", "Clear"),
+        ("filter_status", "{total}件中{shown}件を表示しています", "Showing {shown} of {total}"),
     ]
 }
+
+
+@dataclass(frozen=True)
+class Select:
+    """One filter control: the data attribute it reads, its label and its (value, label) options."""
+
+    name: str
+    label: str
+    options: list[tuple[str, str]]
+
+
+def select(name: str, label_key: str, values: Iterable[LabelledEnum], language: str) -> Select:
+    """A filter over the values that occur in the list, in the order the model declares them."""
+    present = set(values)
+    options = (
+        [(value.value, value.label[language]) for value in type(next(iter(present))) if value in present]
+        if present
+        else []
+    )
+    return Select(name, UI[label_key][language], options)
 
 
 @cache

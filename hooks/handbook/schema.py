@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from handbook.models import CaseStudy, GlossaryTerm, Source, SupportProgram
+from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
@@ -21,6 +21,7 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "sources": Source,
     "support-programs": SupportProgram,
     "glossary": GlossaryTerm,
+    "charts": Chart,
 }
 
 
