@@ -1,13 +1,17 @@
 # Two commands do everything on a fresh machine (see README.md):
 #   make serve   set up, then serve the handbook at http://127.0.0.1:8000/ while you edit
 #   make test    set up, then build the site and run every check
-# Set-up is idempotent: it reinstalls only when requirements.txt changes.
+# Set-up is idempotent: Python packages are reinstalled only when requirements.txt changes, Debian
+# packages only when one is missing.
 
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SYSTEM := $(VENV)/.system-packages
 
-.PHONY: setup serve build test lint schema clean
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup system serve build pdf test lint schema clean
 
 setup: $(STAMP)
 
@@ -16,21 +20,40 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# Debian packages for the PDFs and the browser checks (fonts, PDF engine libraries, Chromium).
+system: $(SYSTEM)
+
+$(SYSTEM): scripts/setup-system.sh
+	bash scripts/setup-system.sh
+	mkdir -p $(VENV) && touch $(SYSTEM)
+
+# Node packages for the browser checks (axe-core, Lighthouse), exactly as package-lock.json pins them.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch node_modules/.installed
+
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: setup
+# The site in site/, with the PDFs of every chapter and of the whole handbook.
+build: setup system
 	$(BIN)/mkdocs build --strict
+	cd hooks && ../$(BIN)/python -m handbook.pdf --site ../site
+
+# Only the PDFs, from a site already built with `mkdocs build`.
+pdf: setup system
+	cd hooks && ../$(BIN)/python -m handbook.pdf --site ../site
 
 lint: setup
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 	$(BIN)/mypy hooks
 
+# The JSON Schema editors use to check data files; run after changing hooks/handbook/models.py.
 schema: setup
 	cd hooks && ../$(BIN)/python -m handbook.schema
 
-test: lint
+test: lint system node_modules/.installed
 	$(BIN)/pytest
 
 clean:

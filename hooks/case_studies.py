@@ -50,9 +50,8 @@ def matching_cases(handbook: Handbook, arguments: Arguments) -> list[CaseStudy]:
 
 def _i18n(config: MkDocsConfig) -> tuple[str, list[str]]:
     """The default language and every language built."""
-    plugin = config.plugins["i18n"]
-    default_language: str = getattr(plugin, "default_language")  # noqa: B009 - set by mkdocs-static-i18n
-    return default_language, list(getattr(plugin, "build_languages"))  # noqa: B009
+    languages = getattr(config.plugins["i18n"], "build_languages")  # noqa: B009 - set by mkdocs-static-i18n
+    return context.default_language(config), list(languages)
 
 
 def case_page_uri(case_id: str, language: str, default_language: str) -> str:

@@ -31,3 +31,9 @@ def handbook() -> Handbook:
 def language(config: MkDocsConfig) -> str:
     """The language being built: the i18n plugin sets the theme language for each of its builds."""
     return str(config.theme["language"])
+
+
+def default_language(config: MkDocsConfig) -> str:
+    """The language served at the site's root (mkdocs-static-i18n's default)."""
+    plugin = config.plugins["i18n"]
+    return str(getattr(plugin, "default_language"))  # noqa: B009 - an attribute of the i18n plugin
