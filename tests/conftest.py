@@ -155,3 +155,20 @@ def built_urls(site: Path) -> list[str]:
             continue
         paths.append("" if relative == "." else f"{relative}/")
     return paths
+
+
+# --- Figures the checks measure, printed at the end of the test run (and kept in a report file) ---
+
+REPORTS: dict[str, list[str]] = {}
+
+
+def report(title: str, lines: list[str]) -> None:
+    """Keep a measured table to print after the tests, e.g. translation coverage."""
+    REPORTS[title] = lines
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for title, lines in REPORTS.items():
+        terminalreporter.section(title)
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -49,7 +49,10 @@ def test_no_page_talks_to_another_host_or_logs_an_error(browser: Browser, server
     )
     tab.on("console", lambda message: errors.append(f"{tab.url}: {message.text}") if message.type == "error" else None)
     tab.on("pageerror", lambda error: errors.append(f"{tab.url}: {error}"))
-    tab.on("response", lambda response: errors.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    tab.on(
+        "response",
+        lambda response: errors.append(f"{response.status} {response.url}") if response.status >= 400 else None,
+    )
     for url in built_urls(site):
         tab.goto(server + url, wait_until="networkidle")
     context.close()

@@ -1,0 +1,88 @@
+"""The handbook's chapters carry the sections a district needs (checked on the built Japanese pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+KEY_SECTIONS = {
+    "workshops.md": [
+        "現状把握・課題共有ワークショップ",
+        "集落調査結果に基づく地域診断ワークショップ",
+        "地区計画素案づくりワークショップ",
+        "全体研修会",
+        "集落調査",
+        "実践者養成研修",
+    ],
+    "formation-steps.md": [f"ステップ{number}" for number in range(1, 9)],
+    "organization.md": [
+        "一体型",
+        "分離型",
+        "自治会・町内会との関係",
+        "NPO法人",
+        "認可地縁団体",
+        "株式会社",
+        "合同会社",
+        "一般社団法人",
+    ],
+    "people-and-money.md": [
+        "地域の中の人材",
+        "地域の外の人材",
+        "地域おこし協力隊と集落支援員",
+        "資金の3つの領域",
+        "地方財政措置",
+        "会計・税務・労務",
+    ],
+    "platform.md": ["3者の役割分担", "地域再生計画", "支援を頼むときの手順"],
+    "kirari-model.md": ["生まれたきっかけ", "設立までの歩み", "組織のしくみ", "県がモデルに選んだ理由"],
+    "introduction.md": ["地域運営組織とは", "一体型と分離型", "小さな拠点とは", "山形県の状況"],
+    "relationship-population.md": ["関係人口とは", "計画で行うこと", "地区でできること"],
+    "prefecture-municipal.md": ["県・市町村連携推進会議", "1年の流れ"],
+    "worksheets.md": ["集落調査票", "地域資源・課題の洗い出しシート", "地区計画の素案シート", "形成チェックリスト"],
+    "support-programs.md": ["段階ごとの支援メニュー", "全ての支援メニュー"],
+}
+
+
+@pytest.mark.parametrize(("page", "sections"), KEY_SECTIONS.items())
+def test_each_chapter_has_its_key_sections(html, page: str, sections: list[str]) -> None:  # type: ignore[no-untyped-def]
+    headings = [" ".join(h.get_text().split()) for h in html("ja", page).select("article h2, article h3")]
+    for section in sections:
+        assert any(section in heading for heading in headings), f"{page}: no section on {section}"
+
+
+def test_every_workshop_section_covers_purpose_people_time_output_roles_pitfalls_and_a_checklist(html) -> None:  # type: ignore[no-untyped-def]
+    article = html("ja", "workshops.md").select_one("article")
+    assert article is not None
+    subsections = [
+        "目的",
+        "参加者と声のかけ方",
+        "時間と回数の目安",
+        "成果物",
+        "ファシリテーターと中間支援組織の役割",
+        "よくあるつまずき",
+        "チェックリスト",
+    ]
+    workshops = [h2 for h2 in article.select("h2") if h2.get_text()[0] in "①②③⑤"]
+    assert len(workshops) == 4
+    for h2 in workshops:
+        titles = []
+        for sibling in h2.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            if sibling.name == "h3":
+                titles.append(sibling.get_text(strip=True))
+        for name in subsections:
+            assert any(name in title for title in titles), f"{h2.get_text(strip=True)}: no {name}"
+
+
+def test_every_formation_step_ends_with_a_checklist(html) -> None:  # type: ignore[no-untyped-def]
+    article = html("ja", "formation-steps.md").select_one("article")
+    assert article is not None
+    steps = [h2 for h2 in article.select("h2") if h2.get_text().startswith("ステップ")]
+    assert len(steps) == 8
+    for h2 in steps:
+        boxes = 0
+        for sibling in h2.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            boxes += len(sibling.select("li.task-list-item")) if hasattr(sibling, "select") else 0
+        assert boxes >= 2, f"{h2.get_text(strip=True)} has no checklist"
