@@ -8,7 +8,11 @@
 # version would break the install as soon as a fix replaces it.
 set -euo pipefail
 
-packages=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium)
+packages=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils)
+# A browser named in HANDBOOK_CHROMIUM (e.g. Google Chrome on GitHub's runners) stands in for Debian's.
+if [ -z "${HANDBOOK_CHROMIUM:-}" ] || [ ! -x "${HANDBOOK_CHROMIUM}" ]; then
+  packages+=(chromium)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
