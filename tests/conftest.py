@@ -172,3 +172,17 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section(title)
         for line in lines:
             terminalreporter.write_line(line)
+
+
+def heading_text(tag: object) -> str:
+    """A heading's words as a reader sees them, without the permalink sign."""
+    from bs4 import Tag
+
+    assert isinstance(tag, Tag)
+    return " ".join(
+        "".join(
+            str(part)
+            for part in tag.strings
+            if part.parent is None or "headerlink" not in (part.parent.get("class") or [])
+        ).split()
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT, load_yaml, page_path, soup
+from conftest import LANGUAGES, ROOT, heading_text, load_yaml, page_path, soup
 
 CASES = [load_yaml(path) for path in sorted((ROOT / "data" / "cases").glob("*.yml"))]
 
@@ -17,7 +17,7 @@ def test_every_case_study_has_its_own_page(site: Path, language: str) -> None:
         assert path.is_file(), path
         document = soup(path)
         assert document.html["lang"] == language  # type: ignore[index]
-        assert document.h1.get_text(strip=True) == case["name"][language]  # type: ignore[index,union-attr]
+        assert heading_text(document.h1) == case["name"][language]  # type: ignore[index]
         text = " ".join(document.get_text().split())
         assert " ".join(case["background"][language].split()) in text  # type: ignore[index]
         for activity in case["activities"]:  # type: ignore[index]

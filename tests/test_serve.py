@@ -39,7 +39,7 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
 def test_editing_a_case_study_rebuilds_its_page(project_copy: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project_copy,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
