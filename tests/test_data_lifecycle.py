@@ -95,7 +95,7 @@ def test_an_id_used_twice_across_files(project_copy: Path) -> None:
 
 
 def test_a_reference_to_a_record_that_does_not_exist(project_copy: Path) -> None:
-    break_file(project_copy, "data/cases/kirari-yoshijima.yml", "sources: [", "sources: [no-such-source, ")
+    break_file(project_copy, "data/cases/kirari-yoshijima.yml", "\nsources:\n", "\nsources:\n  - no-such-source\n")
     assert_clean_failure(project_copy, "kirari-yoshijima.yml", "field 'sources.0'", "'no-such-source' is not the id")
 
 
