@@ -1,0 +1,68 @@
+"""Give each language its own search, and let Japanese queries find what residents type.
+
+Material's search plugin writes one index for every language the i18n plugin builds, so an English
+reader got Japanese pages and the other way round. After the build this hook splits it: the Japanese
+index stays at search/search_index.json, the English one goes to en/search/search_index.json, each
+with only its own language's pipeline (English stemming no longer fights the Japanese segmenter).
+Every page points Material at its own language's index (`handbook_search.base`).
+
+Japanese queries go through Material's worker with one change (see the worker wrapper in
+overrides/assets/javascripts/workers/handbook-search.js): the query is segmented with the same
+TinySegmenter the index was built with, so 「小さな拠点」 looks for 小さ + な + 拠点 as the index holds it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from handbook import context
+
+INDEX = Path("search") / "search_index.json"
+
+
+def language_root(language: str, default_language: str) -> str:
+    return "" if language == default_language else f"{language}/"
+
+
+def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    root = language_root(context.language(config), context.default_language(config))
+    context_["handbook_search"] = {"base": get_relative_url(root or ".", page.url or ".")}
+    return context_
+
+
+def split_index(site: Path, languages: list[str], default_language: str) -> None:
+    """Rewrite the combined index as one index per language, each at its language's root."""
+    combined = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    others = [language for language in languages if language != default_language]
+    for language in languages:
+        root = language_root(language, default_language)
+        if root:
+            docs = [
+                {**doc, "location": doc["location"].removeprefix(root)}
+                for doc in combined["docs"]
+                if doc["location"].startswith(root)
+            ]
+        else:
+            docs = [doc for doc in combined["docs"] if not doc["location"].startswith(tuple(f"{o}/" for o in others))]
+        index = {**combined, "config": {**combined["config"], "lang": [language]}, "docs": docs}
+        target = site / root / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+@event_priority(-100)  # after Material's search plugin has written the combined index
+def on_post_build(config: MkDocsConfig) -> None:
+    # The i18n plugin runs this once per language build; the search plugin rewrites the combined
+    # index each time, so splitting every time leaves the right result after the last build.
+    site = Path(config.site_dir)
+    if (site / INDEX).exists():
+        languages = [str(language["locale"]) for language in config.plugins["i18n"].config["languages"]]
+        split_index(site, languages, context.default_language(config))

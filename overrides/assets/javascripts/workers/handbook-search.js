@@ -1,0 +1,72 @@
+/*
+ * Material's search worker, with Japanese queries segmented the way the index was.
+ *
+ * Material tokenizes Japanese page text with TinySegmenter (小さな拠点 → 小さ / な / 拠点) but splits
+ * a query only at spaces, and then re-cuts runs of kanji against the index. A query that mixes
+ * kanji with hiragana or katakana therefore never matched a single indexed word. This worker
+ * loads Material's own (named in ?material=) and passes it every query already segmented with the
+ * same TinySegmenter. Words are not marked required (+): Material drops its trailing wildcard from
+ * required words and re-cuts kanji runs, which would make them miss; Material already ranks results
+ * that hold more of the query's words higher.
+ */
+const QUERY = 2 /* Material's SearchMessageType.QUERY */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/
+
+/* Material's worker registers its message listener on load; keep it instead, to call it ourselves.
+ * (No top-level binding may be named addEventListener: imported scripts would resolve to it.) */
+let material
+const listen = self.addEventListener.bind(self)
+self.addEventListener = (type, listener, options) => {
+  if (type === "message") material = listener
+  else listen(type, listener, options)
+}
+importScripts(new URL(self.location.href).searchParams.get("material"))
+delete self.addEventListener
+
+let segmenter
+function segment(query) {
+  const lunr = self.lunr
+  if (typeof lunr === "undefined" || /[:*~^"]|(^|\s)[+\-]/.test(query))
+    return query                                 /* leave Lunr's search syntax alone */
+  if ("TinySegmenter" in lunr)
+    segmenter = segmenter || new lunr.TinySegmenter()
+  return query
+    .split(/\s+/)
+    .filter(part => part.length > 0)
+    .flatMap(part => JAPANESE.test(part)
+      ? segmenter ? words(part) : [part]
+      : withStem(part))
+    .join(" ")
+}
+
+/* Material adds a trailing wildcard to every word, and Lunr does not stem words with a wildcard,
+ * while the English index holds stems (welcome → welcom, library → librari): add the stem too. */
+function withStem(word) {
+  const stemmer = self.lunr.stemmer
+  if (typeof stemmer !== "function" || !/^[a-z]+$/i.test(word))
+    return [word]
+  const stem = stemmer(new self.lunr.Token(word.toLowerCase())).toString()
+  return stem && stem !== word.toLowerCase() ? [word, stem] : [word]
+}
+
+/* The words of one part of a query; a lone particle (の, を, に …) is dropped when others remain */
+function words(part) {
+  const all = segmenter.segment(part).filter(word => word.trim().length > 0)
+  const content = all.filter(word => !/^[\u3040-\u309f]$/.test(word))
+  return (content.length ? content : all).map(protectKanji)
+}
+
+/* Material re-cuts every run of kanji in a query against the index and keeps only a prefix of it
+ * (見守り → 見り). A backslash between kanji hides the run from that step; Lunr's query parser then
+ * drops the backslash, so the word is searched as written. */
+function protectKanji(word) {
+  return word.replace(/(\p{sc=Han})(?=\p{sc=Han})/gu, "$1\\")
+}
+
+listen("message", event => {
+  const message = event.data
+  if (message && message.type === QUERY && typeof message.data === "string")
+    material({ data: { ...message, data: segment(message.data) } })
+  else
+    material(event)
+})
