@@ -154,5 +154,17 @@ def render_cards(arguments: Arguments, page: Page, config: MkDocsConfig) -> str:
     return render("case-cards.html.j2", language, cases=cases, links=links, selects=selects, target="case-studies-all")
 
 
+def case_edit_url(config: MkDocsConfig, case_id: str) -> str | None:
+    """The edit link of a generated case page opens its YAML record, which is what a maintainer edits."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    branch = config.edit_uri.rstrip("/").removesuffix("docs").rstrip("/")
+    return f"{config.repo_url.rstrip('/')}/{branch}/data/cases/{case_id}.yml"
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is not None and page.file.src_uri.endswith(".md"):
+        case_id = page.file.src_uri.removesuffix(".md").rsplit("/", 1)[-1]
+        if case_id in context.handbook().cases:
+            page.edit_url = case_edit_url(config, case_id)
     return markers.replace(markdown, SPEC.name, lambda arguments: render_cards(arguments, page, config))

@@ -49,6 +49,17 @@ UI: dict[str, Text] = {
         ("filter_legend", "しぼりこみ", "Narrow the list"),
         ("filter_all", "すべて", "All"),
         ("filter_reset", "条件を消す", "Clear"),
+        ("open_data_csv", "CSV形式（Excelで開けます）", "CSV (opens in Excel)"),
+        ("open_data_json", "JSON形式", "JSON"),
+        ("open_data_schema", "データの項目の定義（JSON Schema）", "Field definitions (JSON Schema)"),
+        (
+            "open_data_license",
+            "ライセンス：クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）",
+            "Licence: Creative Commons Attribution 4.0 International (CC BY 4.0)",
+        ),
+        ("updated", "このページの最終更新", "This page was last updated"),
+        ("report", "このページの問題を報告する（GitHub）", "Report a problem with this page (GitHub)"),
+        ("report_title", "「{page}」の問題", 'Problem on the page "{page}"'),
         ("filter_status", "{total}件中{shown}件を表示しています", "Showing {shown} of {total}"),
     ]
 }

@@ -1,0 +1,60 @@
+"""hooks/page_meta.py and the page head: every page says when it last changed, in its own language,
+and carries a meta description, an edit link and a link to report a problem."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import built_urls, soup
+
+JAPANESE_DATE = re.compile(r"^(令和|平成)\d+年（\d{4}年）\d{1,2}月\d{1,2}日$")
+ENGLISH_DATE = re.compile(
+    r"^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$"
+)
+
+
+def pages(site: Path) -> list[tuple[str, Path]]:
+    return [("en" if url.startswith("en/") else "ja", site / url / "index.html") for url in built_urls(site)]
+
+
+def test_every_page_shows_its_last_update_in_its_language(site: Path) -> None:
+    checked = 0
+    for language, path in pages(site):
+        time = soup(path).select_one(".handbook-page-meta time")
+        assert time is not None, f"{path} has no last-updated date"
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", time["datetime"])
+        pattern = JAPANESE_DATE if language == "ja" else ENGLISH_DATE
+        assert pattern.match(time.get_text()), f"{path}: {time.get_text()!r}"
+        checked += 1
+    assert checked >= 60
+
+
+def test_every_page_links_to_report_a_problem_with_it(site: Path) -> None:
+    for _language, path in pages(site):
+        document = soup(path)
+        link = document.select_one(".handbook-page-meta a[href*='/issues/new']")
+        assert link is not None, f"{path} has no report link"
+        query = parse_qs(urlsplit(link["href"]).query)
+        assert query["body"][0] == document.select_one("link[rel=canonical]")["href"]
+        assert query["title"][0]
+
+
+def test_every_page_has_a_description_and_an_edit_link(site: Path) -> None:
+    for _language, path in pages(site):
+        document = soup(path)
+        description = document.select_one("meta[name=description]")
+        assert description is not None and description["content"].strip(), f"{path} has no description"
+        edit = document.select_one("a.md-content__button[rel=edit]")
+        assert edit is not None, f"{path} has no edit link"
+        target = urlsplit(edit["href"]).path
+        assert target.endswith((".md", ".yml")), target
+
+
+@pytest.mark.parametrize("case_id", ["kirari-yoshijima"])
+def test_a_case_page_edit_link_opens_its_data_record(site: Path, case_id: str) -> None:
+    for root in (site, site / "en"):
+        edit = soup(root / "cases" / case_id / "index.html").select_one("a.md-content__button[rel=edit]")
+        assert edit is not None and edit["href"].endswith(f"/data/cases/{case_id}.yml")
