@@ -11,7 +11,7 @@ SYSTEM := $(VENV)/.system-packages
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve build pdf test lint schema clean
+.PHONY: setup system serve build pdf offline test lint schema clean
 
 setup: $(STAMP)
 
@@ -35,10 +35,15 @@ node_modules/.installed: package-lock.json
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# The site in site/, with the PDFs of every chapter and of the whole handbook.
-build: setup system
+# The site in site/, with the PDFs of every chapter and of the whole handbook, and the offline copy.
+build: setup system node_modules/.installed
 	$(BIN)/mkdocs build --strict
 	cd hooks && ../$(BIN)/python -m handbook.pdf --site ../site
+	cd hooks && ../$(BIN)/python -m handbook.offline --site ../site
+
+# Only the offline copy (site/downloads/chiiki-unei-handbook-offline.zip), from a site already built.
+offline: setup node_modules/.installed
+	cd hooks && ../$(BIN)/python -m handbook.offline --site ../site
 
 # Only the PDFs, from a site already built with `mkdocs build`.
 pdf: setup system

@@ -38,7 +38,7 @@ def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, 
     return context_
 
 
-def split_index(site: Path, languages: list[str], default_language: str) -> None:
+def split_index(site: Path, languages: list[str], default_language: str, *, offline: bool = False) -> None:
     """Rewrite the combined index as one index per language, each at its language's root."""
     combined = json.loads((site / INDEX).read_text(encoding="utf-8"))
     others = [language for language in languages if language != default_language]
@@ -55,7 +55,10 @@ def split_index(site: Path, languages: list[str], default_language: str) -> None
         index = {**combined, "config": {**combined["config"], "lang": [language]}, "docs": docs}
         target = site / root / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(data, encoding="utf-8")
+        if offline:  # pages opened from the file system load the index as a script (Material's offline plugin)
+            target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 @event_priority(-100)  # after Material's search plugin has written the combined index
@@ -65,4 +68,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     if (site / INDEX).exists():
         languages = [str(language["locale"]) for language in config.plugins["i18n"].config["languages"]]
-        split_index(site, languages, context.default_language(config))
+        offline = "material/offline" in config.plugins and bool(config.plugins["material/offline"].config.enabled)
+        split_index(site, languages, context.default_language(config), offline=offline)

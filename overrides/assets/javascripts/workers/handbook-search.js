@@ -13,15 +13,20 @@ const QUERY = 2 /* Material's SearchMessageType.QUERY */
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/
 
 /* Material's worker registers its message listener on load; keep it instead, to call it ourselves.
- * (No top-level binding may be named addEventListener: imported scripts would resolve to it.) */
+ * (No top-level binding may be named addEventListener: imported scripts would resolve to it.)
+ * In the offline copy this runs in an iframe (Material's iframe-worker shim), where importScripts
+ * loads asynchronously and our own address is the script tag's, not the location's. */
 let material
 const listen = self.addEventListener.bind(self)
 self.addEventListener = (type, listener, options) => {
   if (type === "message") material = listener
   else listen(type, listener, options)
 }
-importScripts(new URL(self.location.href).searchParams.get("material"))
-delete self.addEventListener
+const here = typeof document !== "undefined" && document.currentScript
+  ? document.currentScript.src
+  : self.location.href
+const materialWorker = new URL(here).searchParams.get("material").split("?")[0]
+importScripts(new URL(materialWorker, here).href)
 
 let segmenter
 function segment(query) {
