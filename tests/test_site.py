@@ -94,3 +94,39 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
                 assert not re.match(r"^(https?:)?//", value), f"{path.relative_to(site)} loads {value}"
     for css in site.rglob("*.css"):
         assert "fonts.googleapis" not in css.read_text(encoding="utf-8"), css
+
+
+# Written by `make build` after MkDocs (PDFs, offline ZIP); the pages may link them before they exist.
+LATER_OUTPUTS = ("pdf/", "downloads/")
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    from urllib.parse import unquote, urljoin, urlsplit
+
+    from conftest import built_urls
+
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(page: Path) -> set[str]:
+        if page not in ids:
+            ids[page] = {str(tag["id"]) for tag in soup(page).select("[id]")}
+        return ids[page]
+
+    broken = []
+    base = "http://handbook.invalid/"
+    for url in built_urls(site):
+        page = site / url / "index.html"
+        for link in soup(page).select("a[href]"):
+            href = str(link["href"])
+            target = urlsplit(urljoin(base + url, href))
+            if target.scheme not in ("http", "https") or target.netloc != "handbook.invalid":
+                continue
+            path = unquote(target.path).removeprefix("/")
+            if path.startswith(LATER_OUTPUTS):
+                continue
+            file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
+            if not file.is_file():
+                broken.append(f"{url}: {href} (no {file.relative_to(site)})")
+            elif target.fragment and file.suffix == ".html" and unquote(target.fragment) not in anchors(file):
+                broken.append(f"{url}: {href} (no #{unquote(target.fragment)})")
+    assert not broken, "\n".join(broken[:30])
