@@ -121,3 +121,13 @@ def test_filters_narrow_the_table_and_printing_shows_every_row(tab: Page, server
            .filter(row => getComputedStyle(row).display !== 'none').length"""
     )
     assert shown == total
+
+
+@pytest.mark.parametrize("url", ["", "en/"])
+def test_the_search_dialog_has_a_name(tab: Page, server: str, url: str) -> None:
+    tab.goto(server + url)
+    tab.add_script_tag(path=str(AXE))
+    violations = tab.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})).violations"
+    )
+    assert violations == []
