@@ -1,12 +1,16 @@
 """Tell the reader when a page last changed, and give every page a way to report a problem.
 
-The date comes from git (the git-revision-date-localized plugin) and is written the way the page's
+The date comes from git (the git-revision-date-localized plugin; for a generated case page, the
+last commit of its YAML record) and is written the way the page's
 language writes dates: 令和8年（2026年）11月30日 / 30 November 2026. The report link opens a new
 issue in the repository with the page's title and address filled in.
 """
 
 from __future__ import annotations
 
+import subprocess
+from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -21,6 +25,39 @@ from handbook.render import UI
 GIT_DATE = "git_revision_date_localized_raw_iso_date"
 
 
+@cache
+def case_record_dates(project: Path) -> dict[str, str]:
+    """The date of the last commit of each case-study file, by case id: a generated case page changes
+    when its YAML record does. One `git log` for all of them; empty outside a git checkout."""
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=%x00%cs", "--name-only", "--", "data/cases"],  # noqa: S607 - git on PATH
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    dates: dict[str, str] = {}
+    for commit in log.split("\x00")[1:]:
+        day, *names = commit.strip().splitlines()
+        for name in names:
+            if name.endswith(".yml"):
+                dates.setdefault(Path(name).stem, day)  # newest commit first
+    return dates
+
+
+def page_date(page: Page, config: MkDocsConfig) -> str | None:
+    if page.file.generated_by is not None:
+        case_id = Path(page.file.src_uri).stem
+        recorded = case_record_dates(Path(config.config_file_path).parent).get(case_id)
+        if recorded:
+            return recorded
+    updated = page.meta.get(GIT_DATE)
+    return str(updated) if updated else None
+
+
 def report_url(repo_url: str, title: str, address: str, language: str) -> str:
     query = urlencode({"title": UI["report_title"][language].format(page=title), "body": address})
     return f"{repo_url.rstrip('/')}/issues/new?{query}"
@@ -28,11 +65,11 @@ def report_url(repo_url: str, title: str, address: str, language: str) -> str:
 
 def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = context.language(config)
-    updated = page.meta.get(GIT_DATE)
+    updated = page_date(page, config)
     context_["handbook_meta"] = {
         "updated_label": UI["updated"][language] + ("：" if language == "ja" else ": "),
-        "updated": format_date(str(updated), language) if updated else None,
-        "updated_iso": str(updated) if updated else None,
+        "updated": format_date(updated, language) if updated else None,
+        "updated_iso": updated,
         "report_label": UI["report"][language],
         "report_url": report_url(
             config.repo_url, str(page.title or config.site_name), page.canonical_url or page.url, language

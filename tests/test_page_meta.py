@@ -58,3 +58,21 @@ def test_a_case_page_edit_link_opens_its_data_record(site: Path, case_id: str) -
     for root in (site, site / "en"):
         edit = soup(root / "cases" / case_id / "index.html").select_one("a.md-content__button[rel=edit]")
         assert edit is not None and edit["href"].endswith(f"/data/cases/{case_id}.yml")
+
+
+def test_a_case_page_is_dated_by_its_yaml_record(site: Path) -> None:
+    import subprocess
+
+    from conftest import ROOT
+
+    recorded = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", "data/cases/kirari-yoshijima.yml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    if not recorded:
+        pytest.skip("not a git checkout")
+    for root in (site, site / "en"):
+        time = soup(root / "cases" / "kirari-yoshijima" / "index.html").select_one(".handbook-page-meta time")
+        assert time is not None and time["datetime"] == recorded
