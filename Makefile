@@ -11,7 +11,7 @@ SYSTEM := $(VENV)/.system-packages
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve build pdf offline test lint schema clean
+.PHONY: setup system serve build pdf offline test lint schema bench clean
 
 setup: $(STAMP)
 
@@ -60,6 +60,12 @@ schema: setup
 
 test: lint system node_modules/.installed
 	$(BIN)/pytest
+
+# Build time, scaling to 1,000 case studies, memory, page weight, search index and `mkdocs serve` speed,
+# measured in temporary copies (about 10 minutes; `$(BIN)/python bench/run.py --quick` for a fast check).
+# Prints a table with each goal met or missed and writes bench/results.json.
+bench: setup system
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf site $(VENV)
