@@ -4,7 +4,8 @@ Material's search plugin writes one index for every language the i18n plugin bui
 reader got Japanese pages and the other way round. After the build this hook splits it: the Japanese
 index stays at search/search_index.json, the English one goes to en/search/search_index.json, each
 with only its own language's pipeline (English stemming no longer fights the Japanese segmenter).
-Every page points Material at its own language's index (`handbook_search.base`).
+Every page points Material at its own language's index (`handbook_search.base`). The pages' text
+is fetched when a reader first searches, not with every page (see split_index).
 
 Japanese queries go through Material's worker with one change (see the worker wrapper in
 overrides/assets/javascripts/workers/handbook-search.js): the query is segmented with the same
@@ -26,6 +27,7 @@ from mkdocs.utils import get_relative_url
 from handbook import context
 
 INDEX = Path("search") / "search_index.json"
+DOCS = Path("search") / "search_index.docs.json"
 
 
 def language_root(language: str, default_language: str) -> str:
@@ -39,8 +41,15 @@ def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, 
 
 
 def split_index(site: Path, languages: list[str], default_language: str, *, offline: bool = False) -> None:
-    """Rewrite the combined index as one index per language, each at its language's root."""
+    """Rewrite the combined index as one index per language, each at its language's root.
+
+    Material fetches search/search_index.json as soon as a page opens. Online, that file holds only
+    the configuration, and the pages' text waits in search_index.docs.json until the reader first
+    searches (the worker fetches it), which keeps most of a page's weight off every visit. The
+    offline copy keeps everything in one index, as its pages read it from the file system."""
     combined = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    if "handbook_docs" in combined["config"]:
+        return  # already split: the search plugin has not written a new combined index since
     others = [language for language in languages if language != default_language]
     for language in languages:
         root = language_root(language, default_language)
@@ -55,10 +64,19 @@ def split_index(site: Path, languages: list[str], default_language: str, *, offl
         index = {**combined, "config": {**combined["config"], "lang": [language]}, "docs": docs}
         target = site / root / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        target.write_text(data, encoding="utf-8")
         if offline:  # pages opened from the file system load the index as a script (Material's offline plugin)
+            data = _json(index)
+            target.write_text(data, encoding="utf-8")
             target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+        else:
+            (site / root / DOCS).write_text(_json(docs), encoding="utf-8")
+            # Material passes the worker only `config` and `docs` of the file, so the address goes in config
+            stub = {**index, "config": {**index["config"], "handbook_docs": f"{root}{DOCS.as_posix()}"}, "docs": []}
+            target.write_text(_json(stub), encoding="utf-8")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @event_priority(-100)  # after Material's search plugin has written the combined index

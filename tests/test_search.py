@@ -100,5 +100,18 @@ def test_each_language_has_its_own_search_index(site: Path) -> None:
         root = site if language == "ja" else site / language
         index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [language]
-        locations = [doc["location"] for doc in index["docs"]]
-        assert locations and not any(location.startswith("en/") for location in locations)
+        # A page fetches only the configuration; the text waits until the reader searches
+        assert index["docs"] == []
+        docs = json.loads((site / index["config"]["handbook_docs"]).read_text(encoding="utf-8"))
+        locations = [doc["location"] for doc in docs]
+        assert len(locations) > 100 and not any(location.startswith("en/") for location in locations)
+
+
+def test_the_pages_text_is_fetched_only_when_a_reader_searches(tab: Page, server: str) -> None:
+    fetched: list[str] = []
+    tab.on("request", lambda request: fetched.append(request.url))
+    tab.goto(server)
+    tab.wait_for_load_state("networkidle")
+    assert not any(url.endswith("search_index.docs.json") for url in fetched), "the text came with the page"
+    assert search(tab, "小さな拠点")[0] == "introduction/"
+    assert any(url.endswith("/search/search_index.docs.json") for url in fetched)

@@ -9,7 +9,7 @@
  * required words and re-cuts kanji runs, which would make them miss; Material already ranks results
  * that hold more of the query's words higher.
  */
-const QUERY = 2 /* Material's SearchMessageType.QUERY */
+const SETUP = 0, READY = 1, QUERY = 2 /* Material's SearchMessageType */
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/
 
 /* Material's worker registers its message listener on load; keep it instead, to call it ourselves.
@@ -68,10 +68,45 @@ function protectKanji(word) {
   return word.replace(/(\p{sc=Han})(?=\p{sc=Han})/gu, "$1\\")
 }
 
+/* The index a page fetches holds no text online: its config.handbook_docs names the file with the pages'
+ * text (relative to the site's root), fetched on the first real query. Material is then set up
+ * again with the text; its second READY is for us, not for the page, which is ready already. */
+const root = new URL("../../../", here)
+let stub = null
+let loading = null
+let swallowReady = null
+const post = self.postMessage.bind(self)
+self.postMessage = (message, ...rest) => {
+  if (swallowReady && message && message.type === READY) {
+    const resolve = swallowReady
+    swallowReady = null
+    resolve()
+  } else {
+    post(message, ...rest)
+  }
+}
+
+function loadText() {
+  loading = loading || fetch(new URL(stub.config.handbook_docs, root))
+    .then(response => response.json())
+    .then(docs => new Promise(resolve => {
+      swallowReady = resolve
+      material({ data: { type: SETUP, data: { ...stub, docs } } })
+    }))
+  return loading
+}
+
 listen("message", event => {
   const message = event.data
-  if (message && message.type === QUERY && typeof message.data === "string")
-    material({ data: { ...message, data: segment(message.data) } })
-  else
+  if (message && message.type === SETUP && message.data && message.data.config.handbook_docs)
+    stub = message.data
+  if (message && message.type === QUERY && typeof message.data === "string") {
+    const query = { data: { ...message, data: segment(message.data) } }
+    if (stub && message.data.trim())
+      loadText().then(() => material(query))
+    else
+      material(query)
+  } else {
     material(event)
+  }
 })
