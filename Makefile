@@ -50,8 +50,8 @@ pdf: setup system
 	cd hooks && ../$(BIN)/python -m handbook.pdf --site ../site
 
 lint: setup
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check hooks tests bench
 	$(BIN)/mypy hooks
 
 # The JSON Schema editors use to check data files; run after changing hooks/handbook/models.py.

@@ -107,9 +107,16 @@ def _case_section(items: list[Page | Section]) -> Section | None:
     return None
 
 
+# Up to this many case pages are listed in the side bar. Past it, a list of names helps nobody (the
+# case-study page has the cards and filters for that), and every page of the site would carry every
+# case's link: build time and page size would grow with pages × cases.
+SIDE_BAR_LIMIT = 30
+
+
 @event_priority(-110)  # after the i18n plugin has translated the navigation
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """List the generated pages under the case-study section, in the side bar and the page footer."""
+    """Put the generated pages in the case-study section: in the side bar while there are few of them,
+    and always in the reading order that the page footer's previous / next links follow."""
     section = _case_section(nav.items)
     if section is None:
         return nav
@@ -123,7 +130,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     case_pages.sort(key=lambda page: page.file.src_uri)
     for page in case_pages:
         page.parent = section
-        section.children.append(page)
+        if len(case_pages) <= SIDE_BAR_LIMIT:
+            section.children.append(page)
     index_page = section.children[0]
     position = nav.pages.index(index_page) + 1 if isinstance(index_page, Page) and index_page in nav.pages else 0
     nav.pages[position:position] = case_pages
