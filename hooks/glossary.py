@@ -11,6 +11,7 @@ anywhere and keeps word boundaries for Latin-script terms.
 from __future__ import annotations
 
 import re
+from functools import cache
 from xml.etree.ElementTree import Element
 
 from markdown import Markdown
@@ -34,12 +35,17 @@ def term_pattern(term: str) -> str:
     return f"{start}{re.escape(term)}{end}"
 
 
+@cache
+def terms_regex(terms: frozenset[str]) -> re.Pattern[str]:
+    """One regex for all terms, longest first so 集落支援員 wins over 集落; compiled once per glossary."""
+    return re.compile("|".join(term_pattern(term) for term in sorted(terms, key=len, reverse=True)))
+
+
 class _CJKAbbrTreeprocessor(AbbrTreeprocessor):
     def run(self, root: Element) -> Element | None:
         if not self.abbrs:
             return None
-        terms = sorted(self.abbrs, key=len, reverse=True)
-        self.RE = re.compile("|".join(term_pattern(term) for term in terms))
+        self.RE = terms_regex(frozenset(self.abbrs))
         self.iter_element(root)
         return None
 
