@@ -447,7 +447,7 @@ def bench_clean_builds(results: Results, runs: int) -> Path | None:
         if not run.ok:
             raise RuntimeError(f"real build failed:\n{failure_reason(run)}")
         real_times.append(run.seconds)
-        real_cpu.append(run.cpu_seconds)
+        real_cpu.append(run.cpu_secondseconds)
         real_rss.append(run.max_rss_mb)
         if warm_bare.ok:
             run_bare = build(bare)
@@ -565,7 +565,7 @@ def bench_scaling(results: Results, sizes: list[tuple[int, int]], baseline_s: fl
             if not run.ok:
                 raise RuntimeError(f"build with {count} synthetic cases failed:\n{failure_reason(run)}")
             times.append(run.seconds)
-            cpu.append(run.cpu_seconds)
+            cpu.append(run.cpu_secondseconds)
             rss.append(run.max_rss_mb)
         entry: dict[str, Any] = {
             "runs": runs,
@@ -842,6 +842,34 @@ def bench_search_index(results: Results, site: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# 7. PDFs: every chapter and the whole handbook, both languages
+# --------------------------------------------------------------------------------------------------
+
+GOAL_PDF_SECONDS = 60.0
+
+
+def bench_pdfs(results: Results, site: Path) -> None:
+    """Time `python -m handbook.pdf` (what `make pdf` runs) on a real build, in a copy of the site."""
+    target = temp_dir("pdf-site") / "site"
+    shutil.copytree(site, target)
+    run = run_timed([PYTHON, "-m", "handbook.pdf", "--site", str(target)], cwd=ROOT / "hooks")
+    if not run.ok:
+        raise RuntimeError(failure_reason(run))
+    pdfs = sorted((target / "pdf").rglob("*.pdf"))
+    total = sum(path.stat().st_size for path in pdfs)
+    say(f"{len(pdfs)} PDFs ({kb(total)} KB in all) written in {run.seconds:.1f} s wall, {run.cpu_seconds:.1f} s CPU")
+    results.data["pdf"] = {"count": len(pdfs), "bytes": total, "wall_s": run.seconds, "cpu_s": run.cpu_seconds}
+    results.goals.append(
+        Goal(
+            "all PDFs, both languages",
+            f"{run.seconds:.1f} s ({len(pdfs)} PDFs)",
+            f"≤ {GOAL_PDF_SECONDS:.0f} s",
+            run.seconds <= GOAL_PDF_SECONDS,
+        )
+    )
+
+
+# --------------------------------------------------------------------------------------------------
 # 6. mkdocs serve reaction to a data edit
 # --------------------------------------------------------------------------------------------------
 
@@ -1019,7 +1047,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, only 10 and 100 synthetic cases")
     parser.add_argument(
-        "--skip", action="append", default=[], help="skip a part: clean, scaling, weight, serve, profile"
+        "--skip", action="append", default=[], help="skip a part: clean, scaling, weight, pdf, serve, profile"
     )
     args = parser.parse_args()
     mode = "quick" if args.quick else "full"
@@ -1063,6 +1091,9 @@ def main() -> int:
                 bench_page_weight(results, site)
             with section(results, "5. Search index size per language"):
                 bench_search_index(results, site)
+            if "pdf" not in args.skip:
+                with section(results, "7. PDFs of every chapter and the whole handbook, both languages"):
+                    bench_pdfs(results, site)
     if "serve" not in args.skip:
         with section(results, "6. mkdocs serve: edit data/cases/kirari-yoshijima.yml → page updated"):
             bench_serve(results, serve_repeats)
