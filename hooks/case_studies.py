@@ -91,6 +91,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         page_file.localization = language  # type: ignore[attr-defined]
         page_file.norm_src_uri = f"{CASES_DIR}/{case.id}.md"  # type: ignore[attr-defined]
         files.append(page_file)
+    # The i18n plugin's sitemap lists the pages it recorded before these were added: record them too.
+    recorded = getattr(config.plugins["i18n"], "i18n_files_per_language", None)
+    if isinstance(recorded, dict):
+        recorded[language] = files.documentation_pages()
     return files
 
 
