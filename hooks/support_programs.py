@@ -39,7 +39,9 @@ def matching_programs(handbook: Handbook, arguments: Arguments) -> list[SupportP
     ]
 
 
-def render_table(arguments: Arguments, language: str) -> str:
+def render_table(arguments: Arguments, language: str, *, complete_table_on_page: bool = False) -> str:
+    """One table; a filtered table on a page that also holds the complete one is a repeat, which is
+    left off paper (the complete table's stage column says the same) to keep printouts short."""
     handbook = context.handbook()
     programs = matching_programs(handbook, arguments)
     filters = [
@@ -68,9 +70,16 @@ def render_table(arguments: Arguments, language: str) -> str:
         program_sources=program_sources,
         selects=selects,
         target="support-programs-all",
+        complete=not arguments,
+        repeat=bool(arguments) and complete_table_on_page,
     )
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = context.language(config)
-    return markers.replace(markdown, SPEC.name, lambda arguments: render_table(arguments, language))
+    complete = f"<!-- handbook:{SPEC.name} -->" in markdown
+    return markers.replace(
+        markdown,
+        SPEC.name,
+        lambda arguments: render_table(arguments, language, complete_table_on_page=complete),
+    )

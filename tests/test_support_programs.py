@@ -41,5 +41,17 @@ def test_a_stage_filter_shows_only_the_programs_of_that_stage(html) -> None:  # 
             ("operation", "運営・継続"),
         ):
             if label in caption:
-                expected = {p["id"] for p in PROGRAMS if stage in p["stages"]}  # type: ignore[union-attr]
-                assert {row["id"].removeprefix("program-") for row in rows} == expected
+                expected = {p["name"]["ja"] for p in PROGRAMS if stage in p["stages"]}  # type: ignore[union-attr, index]
+                assert {row.th.get_text(strip=True) for row in rows} == expected
+
+
+def test_only_the_complete_table_gives_its_rows_ids(html) -> None:  # type: ignore[no-untyped-def]
+    for page in ("support-programs.md", "formation-steps.md"):
+        ids = [row["id"] for row in html("ja", page).select(".handbook-programs tr[id]")]
+        assert len(ids) == len(set(ids)), f"{page}: a program's row id appears twice"
+
+
+def test_repeated_tables_stay_off_paper_where_the_complete_table_is(html) -> None:  # type: ignore[no-untyped-def]
+    repeats = html("ja", "support-programs.md").select(".handbook-programs--repeat")
+    assert repeats and all(block.select_one(".handbook-print-note") for block in repeats)
+    assert not html("ja", "formation-steps.md").select(".handbook-programs--repeat")

@@ -27,6 +27,12 @@ UI: dict[str, Text] = {
         ("sources", "出典", "Sources"),
         ("official_page", "公式ページ", "official page"),
         ("programs_caption", "支援メニュー一覧", "Support programs"),
+        (
+            "programs_repeat_note",
+            "（印刷では、この表を省いています。このページの最後の「全ての支援メニュー」の表の「使える段階」などの欄をご覧ください。）",
+            "(This table is left out of the printout: see the stage and other columns of the table of all support "
+            "programs at the end of this page.)",
+        ),
         ("programs_empty", "この条件に合う支援メニューはまだ登録されていません。", "No support program matches yet."),
         ("cases_empty", "この条件に合う事例はまだ登録されていません。", "No case study matches yet."),
         ("place", "所在地", "Place"),
