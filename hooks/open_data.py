@@ -16,7 +16,7 @@ import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import get_args
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from handbook import context, markers
 from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
-from handbook.models import CaseStudy, Record, SupportProgram
+from handbook.models import LANGUAGES, LabelledEnum, Record, Text
 from handbook.render import render
 
 FOLDER = "data"
@@ -50,56 +50,53 @@ class Dataset:
     name: str
     schema: str
     records: Callable[[Handbook], Iterable[Record]]
-    row: Callable[[Any], dict[str, str]]
 
 
-def _joined(values: Iterable[str]) -> str:
-    return " ".join(values)
+def _coded(annotation: object) -> bool:
+    """Whether a field holds coded values (an enum, optional or in a list), which get a label column."""
+    return any(
+        isinstance(kind, type) and issubclass(kind, LabelledEnum) for kind in (annotation, *get_args(annotation))
+    )
 
 
-def case_row(case: CaseStudy) -> dict[str, str]:
-    return {
-        "id": case.id,
-        "name_ja": case.name.ja,
-        "name_en": case.name.en,
-        "prefecture": case.prefecture.value,
-        "prefecture_ja": case.prefecture.label.ja,
-        "place_ja": case.place.ja,
-        "place_en": case.place.en,
-        "form": case.form.value if case.form else "",
-        "legal_form": case.legal_form.value if case.legal_form else "",
-        "founded": case.founded or "",
-        "summary_ja": case.summary.ja,
-        "summary_en": case.summary.en,
-        "activities_ja": " / ".join(activity.ja for activity in case.activities),
-        "activities_en": " / ".join(activity.en for activity in case.activities),
-        "url": case.url or "",
-        "sources": _joined(case.sources),
-        "programs": _joined(case.programs),
-    }
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, LabelledEnum):
+        return value.value
+    if isinstance(value, list):  # ids or coded values
+        return " ".join(_cell(item) for item in value)
+    return str(value)
 
 
-def program_row(program: SupportProgram) -> dict[str, str]:
-    return {
-        "id": program.id,
-        "name_ja": program.name.ja,
-        "name_en": program.name.en,
-        "provider": program.provider.value,
-        "provider_ja": program.provider.label.ja,
-        "kind": program.kind.value,
-        "stages": _joined(stage.value for stage in program.stages),
-        "summary_ja": program.summary.ja,
-        "summary_en": program.summary.en,
-        "url": program.url or "",
-        "sources": _joined(program.sources),
-    }
+def _japanese_label(value: object) -> str:
+    if isinstance(value, LabelledEnum):
+        return value.label.ja
+    if isinstance(value, list):
+        return "、".join(_japanese_label(item) for item in value)
+    return ""
+
+
+def flat_row(record: Record) -> dict[str, str]:
+    """One CSV row from a record, in the model's field order: a bilingual text becomes two columns
+    (name_ja, name_en), a coded value gets its Japanese label beside it, a list is joined."""
+    row: dict[str, str] = {}
+    for name, field in type(record).model_fields.items():
+        value = getattr(record, name)
+        if isinstance(value, Text):
+            row.update({f"{name}_{language}": value[language] for language in LANGUAGES})
+        elif isinstance(value, list) and value and isinstance(value[0], Text):
+            row.update({f"{name}_{language}": " / ".join(text[language] for text in value) for language in LANGUAGES})
+        else:
+            row[name] = _cell(value)
+            if _coded(field.annotation):
+                row[f"{name}_ja"] = _japanese_label(value)
+    return row
 
 
 DATASETS = {
-    "case-studies": Dataset("case-studies", "case-study.schema.json", lambda h: h.cases.values(), case_row),
-    "support-programs": Dataset(
-        "support-programs", "support-programs.schema.json", lambda h: h.programs.values(), program_row
-    ),
+    "case-studies": Dataset("case-studies", "case-study.schema.json", lambda h: h.cases.values()),
+    "support-programs": Dataset("support-programs", "support-programs.schema.json", lambda h: h.programs.values()),
 }
 
 SPEC = markers.register(
@@ -119,7 +116,7 @@ def write_dataset(folder: Path, dataset: Dataset, handbook: Handbook, schema_dir
     records = list(dataset.records(handbook))
     dumped = [record.model_dump(mode="json", exclude_none=True) for record in records]
     (folder / f"{dataset.name}.json").write_text(json.dumps(dumped, ensure_ascii=False, indent=1), encoding="utf-8")
-    (folder / f"{dataset.name}.csv").write_text(as_csv([dataset.row(r) for r in records]), encoding="utf-8-sig")
+    (folder / f"{dataset.name}.csv").write_text(as_csv([flat_row(r) for r in records]), encoding="utf-8-sig")
     shutil.copyfile(schema_dir / dataset.schema, folder / dataset.schema)
 
 
