@@ -77,7 +77,7 @@ def render_table(arguments: Arguments, language: str, *, complete_table_on_page:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = context.language(config)
-    complete = f"<!-- handbook:{SPEC.name} -->" in markdown
+    complete = {} in markers.arguments_of(markdown, SPEC.name)
     return markers.replace(
         markdown,
         SPEC.name,

@@ -127,6 +127,11 @@ def check_docs(docs_dir: Path, handbook: Handbook) -> None:
                 raise MarkerError(f"docs/{page}, line {line}: the marker {match.group(0).strip()} {issue}")
 
 
+def arguments_of(markdown: str, name: str) -> list[Arguments]:
+    """The arguments of every marker called `name` on a page, in order."""
+    return [marker.arguments for _, marker in find(markdown) if isinstance(marker, Marker) and marker.name == name]
+
+
 def replace(markdown: str, name: str, render: Callable[[Arguments], str]) -> str:
     """Put the rendered content where each marker called `name` stands."""
 
