@@ -18,20 +18,39 @@ import json
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import context
 
+WORKERS = "assets/javascripts/workers"
 INDEX = Path("search") / "search_index.json"
 DOCS = Path("search") / "search_index.docs.json"
 
 
 def language_root(language: str, default_language: str) -> str:
     return "" if language == default_language else f"{language}/"
+
+
+def material_worker(theme_dirs: list[str]) -> str:
+    """The file name of Material's search worker (it carries a hash that changes with each release)."""
+    for folder in theme_dirs:
+        found = sorted((Path(folder) / WORKERS).glob("search.*.min.js"))
+        if found:
+            return found[0].name
+    raise PluginError("Material's search worker was not found in the theme: is mkdocs-material installed?")
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # The page template starts our worker, which loads Material's by this name (overrides/main.html)
+    env.globals["handbook_search_worker"] = material_worker(config.theme.dirs)
+    return env
 
 
 def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
