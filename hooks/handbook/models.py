@@ -188,7 +188,7 @@ _PREFECTURE_NAMES = (
 
 _LABELS: dict[LabelledEnum, Text] = {
     Stage.learning: _text("学ぶ・気づく", "Learning and awareness"),
-    Stage.planning: _text("話し合い・計画づくり", "Diagnosis and planning"),
+    Stage.planning: _text("話し合い・計画づくり", "Discussion and planning"),
     Stage.formation: _text("組織の設立", "Founding the organization"),
     Stage.operation: _text("運営・継続", "Running and sustaining"),
     ChartUnit.percent: _text("%", "%"),
@@ -304,3 +304,24 @@ class Chart(Record):
                         f"row {number} ({row.label.ja}) has {len(row.values)} values for {len(series)} series"
                     )
         return rows
+
+
+class Term(BaseModel):
+    """One entry of the English term list (data/terms.yml): a concept or name, its one English form, and
+    the forms it replaces. The English pages are checked against it; the build does not read it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    ja: NonEmptyText = Field(description="The Japanese term or name, or （綴り） for a spelling rule")
+    en: NonEmptyText = Field(description="The one English form used on every page")
+    variants: list[NonEmptyText] = Field(min_length=1, description="Forms that must not appear in English text")
+    note: str | None = Field(default=None, description="Why this form, for the next translator")
+
+    @field_validator("variants")
+    @classmethod
+    def _variant_is_not_the_term(cls, variants: list[str], info: ValidationInfo) -> list[str]:
+        english = str(info.data.get("en", "")).lower()
+        for variant in variants:
+            if variant.lower() == english:
+                raise ValueError(f"'{variant}' is the term itself, not a variant")
+        return variants

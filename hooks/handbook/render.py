@@ -61,7 +61,7 @@ UI: dict[str, Text] = {
         (
             "open_data_license",
             "ライセンス：クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）",
-            "Licence: Creative Commons Attribution 4.0 International (CC BY 4.0)",
+            "License: Creative Commons Attribution 4.0 International (CC BY 4.0)",
         ),
         ("updated", "このページの最終更新", "This page was last updated"),
         ("report", "このページの問題を報告する（GitHub）", "Report a problem with this page (GitHub)"),

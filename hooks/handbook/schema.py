@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram
+from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram, Term
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
@@ -22,6 +22,7 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "support-programs": SupportProgram,
     "glossary": GlossaryTerm,
     "charts": Chart,
+    "terms": Term,
 }
 
 
