@@ -79,3 +79,11 @@ def test_the_online_home_page_links_the_offline_copy(html) -> None:  # type: ign
     for language in ("ja", "en"):
         links = [a["href"] for a in html(language, "index.md").select("a[href$='chiiki-unei-handbook-offline.zip']")]
         assert links, f"the {language} home page does not link the offline copy"
+
+
+def test_the_self_check_keeps_its_ticks_from_the_file_system(unpacked: Path, file_tab: Page) -> None:
+    file_tab.goto((unpacked / "self-check.html").as_uri())
+    file_tab.locator("[data-step='2'] input[type=checkbox]").first.click(force=True)
+    file_tab.reload()
+    assert file_tab.locator("[data-step='2'] input[type=checkbox]").first.is_checked()
+    assert all(url.startswith("file://") for url in file_tab.requests), file_tab.requests  # type: ignore[attr-defined]

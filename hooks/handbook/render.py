@@ -67,6 +67,15 @@ UI: dict[str, Text] = {
         ("report", "このページの問題を報告する（GitHub）", "Report a problem with this page (GitHub)"),
         ("report_title", "「{page}」の問題", 'Problem on the page "{page}"'),
         ("filter_status", "{total}件中{shown}件を表示しています", "Showing {shown} of {total}"),
+        ("self_check_progress", "{total}項目中{done}項目ができています", "{done} of {total} done"),
+        ("self_check_total", "全体で{total}項目中{done}項目ができています", "{done} of {total} done in all"),
+        ("self_check_reset", "チェックをすべて消す", "Clear all ticks"),
+        (
+            "self_check_confirm",
+            "この端末に保存したチェックをすべて消します。よろしいですか？",
+            "Clear every tick saved on this device?",
+        ),
+        ("self_check_explained", "「{step}」の説明を読む", "Read how “{step}” works"),
     ]
 }
 
