@@ -15,12 +15,13 @@ from typing import Any, Protocol, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram
+from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram, Timeline
 
 SOURCES_FILE = "sources.yml"
 PROGRAMS_FILE = "support-programs.yml"
 GLOSSARY_FILE = "glossary.yml"
 CHARTS_FILE = "charts.yml"
+TIMELINE_FILE = "timeline.yml"
 CASES_FOLDER = "cases"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -56,6 +57,7 @@ class Handbook:
     cases: dict[str, CaseStudy]
     glossary: dict[str, GlossaryTerm]
     charts: dict[str, Chart]
+    timelines: dict[str, Timeline]
     files: tuple[Path, ...] = field(default=())
 
 
@@ -218,7 +220,7 @@ def _check_references(path: Path, record_id: str, field_name: str, ids: list[str
 
 def data_files(data_dir: Path) -> tuple[Path, ...]:
     """Every file whose content decides the handbook's data, in a stable order."""
-    fixed = [data_dir / name for name in (SOURCES_FILE, PROGRAMS_FILE, GLOSSARY_FILE, CHARTS_FILE)]
+    fixed = [data_dir / name for name in (SOURCES_FILE, PROGRAMS_FILE, GLOSSARY_FILE, CHARTS_FILE, TIMELINE_FILE)]
     return tuple(fixed + sorted((data_dir / CASES_FOLDER).glob("*.yml")))
 
 
@@ -231,6 +233,8 @@ def _read_handbook(data_dir: Path) -> Handbook:
     programs = _index([(programs_path, p) for p in _load_list(programs_path, SupportProgram)], "support program")
     glossary = _index([(glossary_path, t) for t in _load_list(glossary_path, GlossaryTerm)], "glossary term")
     charts = _index([(charts_path, c) for c in _load_list(charts_path, Chart)], "chart")
+    timeline_path = data_dir / TIMELINE_FILE
+    timelines = _index([(timeline_path, t) for t in _load_list(timeline_path, Timeline)], "timeline")
     case_records = _load_cases(data_dir / CASES_FOLDER)
     cases = _index(case_records, "case study")
 
@@ -240,10 +244,13 @@ def _read_handbook(data_dir: Path) -> Handbook:
         _check_references(glossary_path, term.id, "sources", term.sources, sources)
     for chart in charts.values():
         _check_references(charts_path, chart.id, "sources", chart.sources, sources)
+    for timeline in timelines.values():
+        for number, phase in enumerate(timeline.phases):
+            _check_references(timeline_path, timeline.id, f"phases.{number}.sources", phase.sources, sources)
     for path, case in case_records:
         _check_references(path, case.id, "sources", case.sources, sources)
         _check_references(path, case.id, "programs", case.programs, programs)
-    return Handbook(sources, programs, cases, glossary, charts, data_files(data_dir))
+    return Handbook(sources, programs, cases, glossary, charts, timelines, data_files(data_dir))
 
 
 _cache: dict[Path, tuple[str, Handbook]] = {}

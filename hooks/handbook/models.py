@@ -306,6 +306,50 @@ class Chart(Record):
         return rows
 
 
+class TimelinePhase(Record):
+    """One bar of a model timeline: a step of forming an organization and the months it spans."""
+
+    label: Text
+    start: int = Field(ge=1, description="The first month of the phase (month 1 is the first study session)")
+    end: int = Field(ge=1, description="The last month of the phase")
+    basis: Text = Field(description="What the span rests on: the facts from the sources, or that it is the model's")
+    sources: list[RecordId] = Field(min_length=1)
+
+    @field_validator("end")
+    @classmethod
+    def _ends_after_it_starts(cls, end: int, info: ValidationInfo) -> int:
+        start = info.data.get("start")
+        if start is not None and end < start:
+            raise ValueError(f"month {end} is before the phase's start, month {start}")
+        return end
+
+
+class TimelineMilestone(Record):
+    month: int = Field(ge=1)
+    label: Text
+
+
+class Timeline(Record):
+    """A model timeline (an example, not a rule), drawn as a chart with a table beside it."""
+
+    id: RecordId
+    title: Text
+    start_month: int = Field(ge=1, le=12, description="The calendar month of month 1, e.g. 10 for October")
+    months: int = Field(ge=6, le=60, description="How many months the chart shows")
+    note: Text
+    phases: list[TimelinePhase] = Field(min_length=1)
+    milestones: list[TimelineMilestone] = Field(default_factory=list)
+
+    @field_validator("phases")
+    @classmethod
+    def _phases_fit(cls, phases: list[TimelinePhase], info: ValidationInfo) -> list[TimelinePhase]:
+        months = info.data.get("months")
+        for number, phase in enumerate(phases, 1):
+            if months is not None and phase.end > months:
+                raise ValueError(f"phase {number} ({phase.label.ja}) ends in month {phase.end}, after month {months}")
+        return phases
+
+
 class Term(BaseModel):
     """One entry of the English term list (data/terms.yml): a concept or name, its one English form, and
     the forms it replaces. The English pages are checked against it; the build does not read it."""

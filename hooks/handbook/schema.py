@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram, Term
+from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram, Term, Timeline
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
@@ -23,6 +23,7 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "glossary": GlossaryTerm,
     "charts": Chart,
     "terms": Term,
+    "timeline": Timeline,
 }
 
 
