@@ -13,15 +13,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from handbook import context, markers
-from handbook.loader import DataError
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    handbook = context.handbook(config)  # a data error stops the build here, before any page is read
     try:
-        handbook = context.activate(config)
         markers.check_docs(Path(config.docs_dir), handbook)
-    except DataError as error:
-        raise PluginError(f"Data error in {error}") from None
     except markers.MarkerError as error:
         raise PluginError(f"Marker error in {error}") from None
 
