@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,3 +210,43 @@ def test_the_whole_build_replaces_the_site_with_pdfs_and_offline_copy(project_co
     with zipfile.ZipFile(site / "downloads" / "chiiki-unei-handbook-offline.zip") as bundle:
         assert "chiiki-unei-handbook/index.html" in bundle.namelist()
     assert not list(project_copy.glob(".site-*")), "a staging folder was left behind"
+
+
+@pytest.mark.slow  # three builds under `mkdocs serve`
+def test_a_mistake_while_serving_is_one_message_and_the_fix_is_served(project_copy: Path) -> None:
+    from test_serve import fetch, free_port, wait_for  # the helpers of the serve check
+
+    port = free_port()
+    log = project_copy / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project_copy,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/cases/kirari-yoshijima/"
+        assert wait_for(url, "平成19年（2007年）4月", 120), log.read_text(encoding="utf-8")
+        path = project_copy / CASE
+        path.write_text(path.read_text(encoding="utf-8").replace("founded: 2007-04", 'founded: "2026-02-30"'), "utf-8")
+        deadline = time.monotonic() + 120
+        while "2026-02-30" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        output_text = log.read_text(encoding="utf-8")
+        assert "Traceback" not in output_text, output_text
+        # One message, besides MkDocs' own note that the rebuild failed ("the server will appear stuck").
+        errors = [
+            line
+            for line in output_text.splitlines()
+            if line.startswith("ERROR") and "An error happened during the rebuild" not in line
+        ]
+        assert len(errors) == 1, output_text
+        assert f"Data error in {CASE}" in errors[0] and "field 'founded'" in errors[0]
+        # MkDocs holds page requests while the last rebuild failed; once fixed, the new page is served.
+        path.write_text(path.read_text(encoding="utf-8").replace('founded: "2026-02-30"', "founded: 2007"), "utf-8")
+        assert wait_for(url, "平成19年（2007年）</dd>", 120), fetch(url)[:300]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
