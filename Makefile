@@ -32,20 +32,21 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch node_modules/.installed
 
+# MkDocs serves from a temporary folder of its own and never touches site/.
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The site in site/, with the PDFs of every chapter and of the whole handbook, and the offline copy.
+# Everything is built in a staging folder first; site/ is replaced only when every step succeeded.
 build: setup system node_modules/.installed
-	$(BIN)/mkdocs build --strict
-	cd hooks && ../$(BIN)/python -m handbook.pdf --site ../site
-	cd hooks && ../$(BIN)/python -m handbook.offline --site ../site
+	cd hooks && ../$(BIN)/python -m handbook.build --site ../site
 
-# Only the offline copy (site/downloads/chiiki-unei-handbook-offline.zip), from a site already built.
+# Only the offline copy (site/downloads/chiiki-unei-handbook-offline.zip), written into a site already
+# built; `make build` makes it too, without touching site/ until everything succeeded.
 offline: setup node_modules/.installed
 	cd hooks && ../$(BIN)/python -m handbook.offline --site ../site
 
-# Only the PDFs, from a site already built with `mkdocs build`.
+# Only the PDFs, written into a site already built (`make build` makes them too).
 pdf: setup system
 	cd hooks && ../$(BIN)/python -m handbook.pdf --site ../site
 

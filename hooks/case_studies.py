@@ -17,7 +17,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook import context, markers
+from handbook import context, markers, upstream
+from handbook.languages import localized_path
 from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
 from handbook.models import CaseStudy, LegalForm, OrganizationForm, Prefecture
@@ -48,19 +49,12 @@ def matching_cases(handbook: Handbook, arguments: Arguments) -> list[CaseStudy]:
     ]
 
 
-def _i18n(config: MkDocsConfig) -> tuple[str, list[str]]:
-    """The default language and every language built."""
-    languages = getattr(config.plugins["i18n"], "build_languages")  # noqa: B009 - set by mkdocs-static-i18n
-    return context.default_language(config), list(languages)
-
-
 def case_page_uri(case_id: str, language: str, default_language: str) -> str:
-    prefix = "" if language == default_language else f"{language}/"
-    return f"{prefix}{CASES_DIR}/{case_id}/index.html"
+    return localized_path(f"{CASES_DIR}/{case_id}/index.html", language, default_language)
 
 
 def _case_file(config: MkDocsConfig, case: CaseStudy, language: str, default_language: str) -> File:
-    handbook = context.handbook()
+    handbook = context.handbook(config)
     content = render(
         "case-page.md.j2",
         language,
@@ -75,26 +69,19 @@ def _case_file(config: MkDocsConfig, case: CaseStudy, language: str, default_lan
 @event_priority(-110)  # after the i18n plugin (-100) has chosen this build's authored pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = context.language(config)
-    default_language, languages = _i18n(config)
-    for case in context.handbook().cases.values():
+    default_language = context.default_language(config)
+    for case in context.handbook(config).cases.values():
         page_file = _case_file(config, case, language, default_language)
-        # What the i18n plugin records on its own files, so the language switcher finds the translations.
+        # The same page in every language, so the language switcher finds the translations.
         alternates = {}
-        for other in languages:
+        for other in context.build_languages(config):
             alternate = File.generated(config, f"{other}/{CASES_DIR}/{case.id}.md", content="")
             alternate.dest_uri = case_page_uri(case.id, other, default_language)
             alternates[other] = alternate
         alternates[language] = page_file
-        page_file.alternates = alternates  # type: ignore[attr-defined]
-        page_file.locale = language  # type: ignore[attr-defined]
-        page_file.locale_alternate_of = language  # type: ignore[attr-defined]
-        page_file.localization = language  # type: ignore[attr-defined]
-        page_file.norm_src_uri = f"{CASES_DIR}/{case.id}.md"  # type: ignore[attr-defined]
+        upstream.link_translations(page_file, language, alternates, f"{CASES_DIR}/{case.id}.md")
         files.append(page_file)
-    # The i18n plugin's sitemap lists the pages it recorded before these were added: record them too.
-    recorded = getattr(config.plugins["i18n"], "i18n_files_per_language", None)
-    if isinstance(recorded, dict):
-        recorded[language] = files.documentation_pages()
+    upstream.record_language_pages(config, language, files)
     return files
 
 
@@ -125,7 +112,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if section is None:
         return nav
     language = context.language(config)
-    prefix = f"{language}/{CASES_DIR}/"
+    prefix = f"{language}/{CASES_DIR}/"  # generated pages' Markdown paths start with their language's folder
     case_pages = [
         file.page
         for file in files.documentation_pages()
@@ -146,14 +133,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def render_cards(arguments: Arguments, page: Page, config: MkDocsConfig) -> str:
     language = context.language(config)
-    default_language, _ = _i18n(config)
+    default_language = context.default_language(config)
+    handbook = context.handbook(config)
     links = {
         case.id: get_relative_url(
             case_page_uri(case.id, language, default_language).removesuffix("index.html"), page.url or "."
         )
-        for case in context.handbook().cases.values()
+        for case in handbook.cases.values()
     }
-    cases = matching_cases(context.handbook(), arguments)
+    cases = matching_cases(handbook, arguments)
     selects = (
         [
             select("form", "form", (case.form for case in cases if case.form), language),
@@ -177,6 +165,6 @@ def case_edit_url(config: MkDocsConfig, case_id: str) -> str | None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.generated_by is not None and page.file.src_uri.endswith(".md"):
         case_id = page.file.src_uri.removesuffix(".md").rsplit("/", 1)[-1]
-        if case_id in context.handbook().cases:
+        if case_id in context.handbook(config).cases:
             page.edit_url = case_edit_url(config, case_id)
     return markers.replace(markdown, SPEC.name, lambda arguments: render_cards(arguments, page, config))

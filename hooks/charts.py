@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import context, markers
+from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
 from handbook.models import Chart, ChartUnit
 from handbook.render import render
@@ -84,8 +85,8 @@ def layout(chart: Chart, language: str) -> Layout:
     return Layout(WIDTH, y, rows, legend)
 
 
-def render_chart(arguments: Arguments, language: str) -> str:
-    chart = context.handbook().charts[arguments["id"]]
+def render_chart(arguments: Arguments, language: str, handbook: Handbook) -> str:
+    chart = handbook.charts[arguments["id"]]
     values = [[format_value(value, chart.unit, language) for value in row.values] for row in chart.rows]
     return render(
         "chart.html.j2", language, chart=chart, layout=layout(chart, language), values=values, bar_height=BAR_HEIGHT
@@ -94,4 +95,5 @@ def render_chart(arguments: Arguments, language: str) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = context.language(config)
-    return markers.replace(markdown, SPEC.name, lambda arguments: render_chart(arguments, language))
+    handbook = context.handbook(config)
+    return markers.replace(markdown, SPEC.name, lambda arguments: render_chart(arguments, language, handbook))

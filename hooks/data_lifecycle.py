@@ -1,7 +1,8 @@
-"""Load and check the handbook's data and markers once per build, before any page is written.
+"""Load and check the handbook's data, chapters and markers once per build, before any page is written.
 
-A data or marker error stops the build here with one message naming the file, the record, the line
-and the field; the site folder is left as it was. `mkdocs serve` also watches data/ for edits.
+A data error, a chapter not saved as UTF-8, a missing snippet or a bad marker stops the build here
+with one message naming the file, the line and (for data) the record and the field. `mkdocs serve`
+also watches data/ for edits.
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from handbook import context, markers
-from handbook.loader import DataError
+from handbook import context, markers, pages
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    handbook = context.handbook(config)  # a data error stops the build here, before any page is read
+    docs = Path(config.docs_dir)
     try:
-        handbook = context.activate(config)
-        markers.check_docs(Path(config.docs_dir), handbook)
-    except DataError as error:
-        raise PluginError(f"Data error in {error}") from None
+        pages.check_pages(docs, config.markdown_extensions, config.mdx_configs)
+        markers.check_docs(docs, handbook)
+    except pages.PageError as error:
+        raise PluginError(f"{error.kind} in {error}") from None
     except markers.MarkerError as error:
         raise PluginError(f"Marker error in {error}") from None
 

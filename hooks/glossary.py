@@ -21,6 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import context, markers
+from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
 from handbook.render import render
 
@@ -62,17 +63,18 @@ class GlossaryAbbrExtension(AbbrExtension):
 
 def on_pre_build(config: MkDocsConfig) -> None:
     language = context.language(config)
-    glossary = {term.term[language]: term.definition[language] for term in context.handbook().glossary.values()}
+    glossary = {term.term[language]: term.definition[language] for term in context.handbook(config).glossary.values()}
     extensions = [ext for ext in config.markdown_extensions if not isinstance(ext, GlossaryAbbrExtension)]
     config.markdown_extensions = [*extensions, GlossaryAbbrExtension(glossary=glossary)]  # type: ignore[list-item]
 
 
-def render_glossary(arguments: Arguments, language: str) -> str:
-    terms = list(context.handbook().glossary.values())
+def render_glossary(arguments: Arguments, language: str, handbook: Handbook) -> str:
+    terms = list(handbook.glossary.values())
     terms.sort(key=lambda term: (term.reading or term.term.ja) if language == "ja" else term.term.en.lower())
     return render("glossary.html.j2", language, terms=terms)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = context.language(config)
-    return markers.replace(markdown, SPEC.name, lambda arguments: render_glossary(arguments, language))
+    handbook = context.handbook(config)
+    return markers.replace(markdown, SPEC.name, lambda arguments: render_glossary(arguments, language, handbook))

@@ -15,20 +15,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from handbook import upstream
+
 SHIM = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 SHIM_URL = "assets/javascripts/iframe-worker.js"
 
 
 def offline_enabled(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("material/offline")
-    return plugin is not None and bool(plugin.config.enabled)
+    return upstream.offline_enabled(config)
 
 
 @event_priority(-100)  # after the offline plugin has added its shim address
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if offline_enabled(config):
-        polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
-        config.extra["polyfills"] = [*polyfills, SHIM_URL]
+        upstream.replace_polyfill(config, "iframe-worker", SHIM_URL)
     return config
 
 

@@ -123,7 +123,7 @@ def write_dataset(folder: Path, dataset: Dataset, handbook: Handbook, schema_dir
 def on_post_build(config: MkDocsConfig) -> None:
     folder = Path(config.site_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    handbook = context.handbook()
+    handbook = context.handbook(config)
     for dataset in DATASETS.values():
         write_dataset(folder, dataset, handbook, context.data_dir(config) / "schema")
     (folder / LICENSE_FILE).write_text(LICENSE_TEXT, encoding="utf-8")

@@ -20,31 +20,22 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook import context
+from handbook import context, upstream
+from handbook.languages import language_root
 
-WORKERS = "assets/javascripts/workers"
-INDEX = Path("search") / "search_index.json"
-DOCS = Path("search") / "search_index.docs.json"
-
-
-def language_root(language: str, default_language: str) -> str:
-    return "" if language == default_language else f"{language}/"
+INDEX = upstream.SEARCH_INDEX
+DOCS = INDEX.parent / "search_index.docs.json"
 
 
 def material_worker(theme_dirs: list[str]) -> str:
     """The file name of Material's search worker (it carries a hash that changes with each release)."""
-    for folder in theme_dirs:
-        found = sorted((Path(folder) / WORKERS).glob("search.*.min.js"))
-        if found:
-            return found[0].name
-    raise PluginError("Material's search worker was not found in the theme: is mkdocs-material installed?")
+    return upstream.material_search_worker(theme_dirs)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -54,7 +45,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    root = language_root(context.language(config), context.default_language(config))
+    root = context.language_root(config)
     context_["handbook_search"] = {"base": get_relative_url(root or ".", page.url or ".")}
     return context_
 
@@ -104,6 +95,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     # index each time, so splitting every time leaves the right result after the last build.
     site = Path(config.site_dir)
     if (site / INDEX).exists():
-        languages = [str(language["locale"]) for language in config.plugins["i18n"].config["languages"]]
-        offline = "material/offline" in config.plugins and bool(config.plugins["material/offline"].config.enabled)
-        split_index(site, languages, context.default_language(config), offline=offline)
+        languages = upstream.configured_languages(config)
+        split_index(site, languages, context.default_language(config), offline=upstream.offline_enabled(config))

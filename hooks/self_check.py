@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from pymdownx.slugs import slugify  # type: ignore[import-untyped]
+from pymdownx.slugs import slugify
 
 from handbook import context, markers
 from handbook.markers import Arguments, MarkerSpec

@@ -10,6 +10,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import context, markers
+from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
 from handbook.render import UI, render
 
@@ -22,8 +23,7 @@ SPEC = markers.register(
 )
 
 
-def render_sources(arguments: Arguments, language: str) -> str:
-    handbook = context.handbook()
+def render_sources(arguments: Arguments, language: str, handbook: Handbook) -> str:
     cited = [handbook.sources[source_id] for source_id in arguments["ids"].split()]
     heading = UI["sources"][language]
     return f"## {heading}\n\n" + render("sources.html.j2", language, sources=cited)
@@ -31,4 +31,5 @@ def render_sources(arguments: Arguments, language: str) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = context.language(config)
-    return markers.replace(markdown, SPEC.name, lambda arguments: render_sources(arguments, language))
+    handbook = context.handbook(config)
+    return markers.replace(markdown, SPEC.name, lambda arguments: render_sources(arguments, language, handbook))

@@ -39,10 +39,11 @@ def matching_programs(handbook: Handbook, arguments: Arguments) -> list[SupportP
     ]
 
 
-def render_table(arguments: Arguments, language: str, *, complete_table_on_page: bool = False) -> str:
+def render_table(
+    arguments: Arguments, language: str, handbook: Handbook, *, complete_table_on_page: bool = False
+) -> str:
     """One table; a filtered table on a page that also holds the complete one is a repeat, which is
     left off paper (the complete table's stage column says the same) to keep printouts short."""
-    handbook = context.handbook()
     programs = matching_programs(handbook, arguments)
     filters = [
         enum(arguments[key]).label[language]
@@ -77,9 +78,10 @@ def render_table(arguments: Arguments, language: str, *, complete_table_on_page:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = context.language(config)
+    handbook = context.handbook(config)
     complete = {} in markers.arguments_of(markdown, SPEC.name)
     return markers.replace(
         markdown,
         SPEC.name,
-        lambda arguments: render_table(arguments, language, complete_table_on_page=complete),
+        lambda arguments: render_table(arguments, language, handbook, complete_table_on_page=complete),
     )

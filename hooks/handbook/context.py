@@ -1,39 +1,72 @@
-"""Where the hooks find the build's state: the data (loaded once per content) and the page's language."""
+"""Where the hooks find the build's state: the data and the page's language.
+
+The data is loaded the first time a hook asks for it, for the configuration of the build in
+progress, and kept while the data files' content stays the same. No hook has to run first.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
-from handbook.loader import Handbook, load_handbook
+from handbook import languages, upstream
+from handbook.loader import DataError, Handbook, load_handbook
 
-_active: Handbook | None = None
+# The configuration of the build in progress and its data. A new build (each `mkdocs serve` rebuild
+# loads the configuration again) checks the files' content once; the loader parses only what changed.
+_current: tuple[MkDocsConfig, Handbook] | None = None
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
 
 
 def data_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "data"
+    return project_dir(config) / "data"
+
+
+def handbook(config: MkDocsConfig | None = None) -> Handbook:
+    """The validated data of this build, loaded on first use.
+
+    A data error stops the build with one message naming the file, line, record and field. Without
+    a configuration, the data of the build in progress (for helpers deep inside a hook)."""
+    global _current
+    if config is None:
+        if _current is None:
+            raise RuntimeError("no build is in progress: pass the build's configuration to handbook()")
+        return _current[1]
+    if _current is not None and _current[0] is config:
+        return _current[1]
+    try:
+        loaded = load_handbook(data_dir(config))
+    except DataError as error:
+        raise PluginError(f"Data error in {error}") from None
+    _current = (config, loaded)
+    return loaded
 
 
 def activate(config: MkDocsConfig) -> Handbook:
-    """Load (or reuse) the data for this build; called once per build before any page is read."""
-    global _active
-    _active = load_handbook(data_dir(config))
-    return _active
-
-
-def handbook() -> Handbook:
-    if _active is None:
-        raise RuntimeError("the handbook data is read in on_pre_build; no build has started")
-    return _active
+    """Load the data now (the data check at the start of a build uses it to fail early)."""
+    return handbook(config)
 
 
 def language(config: MkDocsConfig) -> str:
-    """The language being built: the i18n plugin sets the theme language for each of its builds."""
-    return str(config.theme["language"])
+    """The language being built."""
+    return upstream.build_language(config)
 
 
 def default_language(config: MkDocsConfig) -> str:
-    """The language served at the site's root (mkdocs-static-i18n's default)."""
-    plugin = config.plugins["i18n"]
-    return str(getattr(plugin, "default_language"))  # noqa: B009 - an attribute of the i18n plugin
+    """The language served at the site's root."""
+    return upstream.default_language(config)
+
+
+def build_languages(config: MkDocsConfig) -> list[str]:
+    """Every language this build writes."""
+    return upstream.build_languages(config)
+
+
+def language_root(config: MkDocsConfig) -> str:
+    """Where the pages of the language being built start: '' or 'en/'."""
+    return languages.language_root(language(config), default_language(config))

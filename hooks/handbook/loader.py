@@ -23,6 +23,10 @@ GLOSSARY_FILE = "glossary.yml"
 CHARTS_FILE = "charts.yml"
 TIMELINE_FILE = "timeline.yml"
 CASES_FOLDER = "cases"
+# One spelling for case-study files, so links to a record's file (edit links, last-changed dates)
+# always find it; another YAML spelling is refused with a message rather than silently left out.
+CASE_SUFFIX = ".yml"
+CASE_SUFFIXES = frozenset({".yml", ".yaml"})
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -106,8 +110,23 @@ class _Parsed:
             yield self.content, self.node
 
 
+def read_text(path: Path) -> str:
+    """A data file's text, read as UTF-8 (a byte-order mark, as Windows Notepad writes, is allowed)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise DataError(
+            path,
+            "this file is not saved as UTF-8 (perhaps Shift_JIS): open it in an editor and save it "
+            "with the encoding UTF-8",
+            line=line,
+        ) from None
+
+
 def _parse(path: Path) -> _Parsed:
-    loader = _StrictLoader(path.read_text(encoding="utf-8"))
+    loader = _StrictLoader(read_text(path))
     try:
         # One parse gives both the values and the nodes that know each value's line.
         node = loader.get_single_node()
@@ -160,24 +179,53 @@ def _validate(parsed: _Parsed, model: type[ModelT]) -> list[ModelT]:
             line = _field_line(node, location)
             more = len(error.errors()) - 1
             extra = f" (and {more} more problem{'s' if more > 1 else ''} in this record)" if more else ""
-            raise DataError(
-                parsed.path, f"field '{field_name}': {first['msg']}{extra}", record=label, line=line
-            ) from None
+            problem = str(first["msg"]).removeprefix("Value error, ")
+            raise DataError(parsed.path, f"field '{field_name}': {problem}{extra}", record=label, line=line) from None
     return records
 
 
-def _load_list(path: Path, model: type[ModelT]) -> list[ModelT]:
-    if not path.is_file():
+def _check_place(path: Path, project: Path) -> None:
+    """A data file must be a file inside the project: a link to nowhere, or to a file elsewhere on the
+    computer (which would be published without being part of the handbook's history), is refused."""
+    if path.is_symlink():
+        target = path.readlink()
+        if not path.exists():
+            raise DataError(path, f"this is a link to '{target}', which does not exist: remove the link or its target")
+        if not path.resolve().is_relative_to(project.resolve()):
+            raise DataError(
+                path,
+                f"this is a link to '{path.resolve()}', outside the project: data files must be inside "
+                "the project; copy the file here instead",
+            )
+    if not path.exists():
         raise DataError(path, "this data file is missing")
+    if not path.is_file():
+        raise DataError(path, "this must be a file, not a folder")
+
+
+def _load_list(path: Path, model: type[ModelT]) -> list[ModelT]:
+    _check_place(path, path.parent.parent)
     parsed = _parse(path)
     if not isinstance(parsed.content, list):
         raise DataError(path, "this file must be a list of records, each starting with '- id: …'", line=1)
     return _validate(parsed, model)
 
 
+def _case_files(folder: Path) -> list[Path]:
+    """Every entry of data/cases/ that is or looks like a case-study file, links included."""
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.iterdir() if path.suffix.lower() in CASE_SUFFIXES)
+
+
 def _load_cases(folder: Path) -> list[tuple[Path, CaseStudy]]:
     cases = []
-    for path in sorted(folder.glob("*.yml")):
+    for path in _case_files(folder):
+        if path.suffix != CASE_SUFFIX:
+            raise DataError(
+                path, f"case-study files end in {CASE_SUFFIX}: rename it to {path.stem}{CASE_SUFFIX} to publish it"
+            )
+        _check_place(path, folder.parent.parent)
         parsed = _parse(path)
         if not isinstance(parsed.content, dict):
             raise DataError(path, "a case-study file holds one record: a mapping of field: value", line=1)
@@ -221,7 +269,7 @@ def _check_references(path: Path, record_id: str, field_name: str, ids: list[str
 def data_files(data_dir: Path) -> tuple[Path, ...]:
     """Every file whose content decides the handbook's data, in a stable order."""
     fixed = [data_dir / name for name in (SOURCES_FILE, PROGRAMS_FILE, GLOSSARY_FILE, CHARTS_FILE, TIMELINE_FILE)]
-    return tuple(fixed + sorted((data_dir / CASES_FOLDER).glob("*.yml")))
+    return tuple(fixed + _case_files(data_dir / CASES_FOLDER))
 
 
 def _read_handbook(data_dir: Path) -> Handbook:
@@ -260,7 +308,7 @@ def _fingerprint(files: tuple[Path, ...]) -> str:
     digest = hashlib.sha256()
     for path in files:
         digest.update(str(path).encode())
-        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+        digest.update(path.read_bytes() if path.is_file() else f"\0missing {path.is_symlink()}".encode())
     return digest.hexdigest()
 
 

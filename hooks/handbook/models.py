@@ -6,11 +6,22 @@ record needs, which values a field allows, and how each value is shown in Japane
 
 from __future__ import annotations
 
+import calendar
 import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 Language = str  # "ja" or "en"
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
@@ -36,21 +47,45 @@ WebUrl = Annotated[
 ]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+_FIRST_YEAR, _LAST_YEAR = 1868, 2100
+_DATE_DESCRIPTION = "A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def _year_as_text(value: object) -> object:
+    """YAML reads `founded: 2007` as a number; the README documents that form, so it is the year '2007'."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
 
 
 def _partial_date(value: str) -> str:
     match = _PARTIAL_DATE.match(value)
-    if not match or not 1868 <= int(match.group(1)) <= 2100:
-        raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD (years 1868-2100)")
+    if not match or not _FIRST_YEAR <= int(match.group(1)) <= _LAST_YEAR:
+        raise ValueError(f"must be a date written YYYY, YYYY-MM or YYYY-MM-DD (years {_FIRST_YEAR}-{_LAST_YEAR})")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if year and month and day:
+        days_in_month = calendar.monthrange(year, month)[1]
+        if day > days_in_month:
+            raise ValueError(
+                f"'{value}' is not a day of the calendar: {calendar.month_name[month]} {year} has {days_in_month} days"
+            )
     return value
 
 
 PartialDate = Annotated[
     str,
+    BeforeValidator(_year_as_text),
     AfterValidator(_partial_date),
-    Field(
-        description="A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD",
-        json_schema_extra={"pattern": _PARTIAL_DATE.pattern},
+    Field(description=_DATE_DESCRIPTION),
+    # Editors checking the YAML accept what the build accepts: a year may be written as a plain number.
+    WithJsonSchema(
+        {
+            "description": _DATE_DESCRIPTION,
+            "anyOf": [
+                {"type": "string", "pattern": _PARTIAL_DATE.pattern},
+                {"type": "integer", "minimum": _FIRST_YEAR, "maximum": _LAST_YEAR},
+            ],
+        }
     ),
 ]
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from handbook.languages import unlocalized_path
+
 PDF_DIR = "pdf"
 WHOLE_HANDBOOK = "handbook"
 
 
 def pdf_name(page_url: str, language: str, default_language: str) -> str:
     """A page's PDF file name: 'workshops/' → 'workshops', 'en/cases/x/' → 'cases-x', home → handbook."""
-    path = page_url
-    if language != default_language and path.startswith(f"{language}/"):
-        path = path.removeprefix(f"{language}/")
-    path = path.strip("/").removesuffix("index.html").strip("/")
+    path = unlocalized_path(page_url, language, default_language).strip("/").removesuffix("index.html").strip("/")
     return path.replace("/", "-") or WHOLE_HANDBOOK
 
 
