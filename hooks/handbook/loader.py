@@ -15,13 +15,14 @@ from typing import Any, Protocol, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram
+from handbook.models import CaseStudy, Chart, DocumentTemplate, GlossaryTerm, Source, SupportProgram
 
 SOURCES_FILE = "sources.yml"
 PROGRAMS_FILE = "support-programs.yml"
 GLOSSARY_FILE = "glossary.yml"
 CHARTS_FILE = "charts.yml"
 CASES_FOLDER = "cases"
+TEMPLATES_FOLDER = "templates"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -32,6 +33,7 @@ class _Identified(Protocol):
 
 
 IdentifiedT = TypeVar("IdentifiedT", bound=_Identified)
+IdentifiedModelT = TypeVar("IdentifiedModelT", CaseStudy, DocumentTemplate)
 
 
 class DataError(Exception):
@@ -56,6 +58,7 @@ class Handbook:
     cases: dict[str, CaseStudy]
     glossary: dict[str, GlossaryTerm]
     charts: dict[str, Chart]
+    templates: dict[str, DocumentTemplate] = field(default_factory=dict)
     files: tuple[Path, ...] = field(default=())
 
 
@@ -173,20 +176,25 @@ def _load_list(path: Path, model: type[ModelT]) -> list[ModelT]:
     return _validate(parsed, model)
 
 
-def _load_cases(folder: Path) -> list[tuple[Path, CaseStudy]]:
-    cases = []
+def _load_folder(folder: Path, model: type[IdentifiedModelT], kind: str) -> list[tuple[Path, IdentifiedModelT]]:
+    """One record per file, whose id is the file's name (data/cases/<id>.yml, data/templates/<id>.yml)."""
+    records = []
     for path in sorted(folder.glob("*.yml")):
         parsed = _parse(path)
         if not isinstance(parsed.content, dict):
-            raise DataError(path, "a case-study file holds one record: a mapping of field: value", line=1)
-        (case,) = _validate(parsed, CaseStudy)
-        if case.id != path.stem:
+            raise DataError(path, f"a {kind} file holds one record: a mapping of field: value", line=1)
+        (record,) = _validate(parsed, model)
+        if record.id != path.stem:
             line = _field_line(parsed.node, ("id",))
             raise DataError(
-                path, f"field 'id': '{case.id}' must match the file name '{path.stem}'", record=case.id, line=line
+                path, f"field 'id': '{record.id}' must match the file name '{path.stem}'", record=record.id, line=line
             )
-        cases.append((path, case))
-    return cases
+        records.append((path, record))
+    return records
+
+
+def _load_cases(folder: Path) -> list[tuple[Path, CaseStudy]]:
+    return _load_folder(folder, CaseStudy, "case-study")
 
 
 def _index(records: list[tuple[Path, IdentifiedT]], kind: str) -> dict[str, IdentifiedT]:
@@ -219,7 +227,8 @@ def _check_references(path: Path, record_id: str, field_name: str, ids: list[str
 def data_files(data_dir: Path) -> tuple[Path, ...]:
     """Every file whose content decides the handbook's data, in a stable order."""
     fixed = [data_dir / name for name in (SOURCES_FILE, PROGRAMS_FILE, GLOSSARY_FILE, CHARTS_FILE)]
-    return tuple(fixed + sorted((data_dir / CASES_FOLDER).glob("*.yml")))
+    per_record = sorted((data_dir / CASES_FOLDER).glob("*.yml")) + sorted((data_dir / TEMPLATES_FOLDER).glob("*.yml"))
+    return tuple(fixed + per_record)
 
 
 def _read_handbook(data_dir: Path) -> Handbook:
@@ -233,6 +242,8 @@ def _read_handbook(data_dir: Path) -> Handbook:
     charts = _index([(charts_path, c) for c in _load_list(charts_path, Chart)], "chart")
     case_records = _load_cases(data_dir / CASES_FOLDER)
     cases = _index(case_records, "case study")
+    template_records = _load_folder(data_dir / TEMPLATES_FOLDER, DocumentTemplate, "template")
+    templates = _index(template_records, "template")
 
     for program in programs.values():
         _check_references(programs_path, program.id, "sources", program.sources, sources)
@@ -243,7 +254,9 @@ def _read_handbook(data_dir: Path) -> Handbook:
     for path, case in case_records:
         _check_references(path, case.id, "sources", case.sources, sources)
         _check_references(path, case.id, "programs", case.programs, programs)
-    return Handbook(sources, programs, cases, glossary, charts, data_files(data_dir))
+    for path, template in template_records:
+        _check_references(path, template.id, "sources", template.sources, sources)
+    return Handbook(sources, programs, cases, glossary, charts, templates, data_files(data_dir))
 
 
 _cache: dict[Path, tuple[str, Handbook]] = {}
