@@ -1,7 +1,7 @@
 """Tell the reader when a page last changed, and give every page a way to report a problem.
 
-The date comes from git (the git-revision-date-localized plugin; for a generated case page, the
-last commit of its YAML record) and is written the way the page's
+The date comes from git (the git-revision-date-localized plugin; for a generated case or template
+page, the last commit of its YAML record) and is written the way the page's
 language writes dates: 令和8年（2026年）11月30日 / 30 November 2026. The report link opens a new
 issue in the repository with the page's title and address filled in.
 """
@@ -25,13 +25,17 @@ from handbook.render import UI
 GIT_DATE = "git_revision_date_localized_raw_iso_date"
 
 
+# The data folders whose records the build turns into pages, by the pages' folder (cases/<id>/ …).
+RECORD_FOLDERS = {"cases": "data/cases", "templates": "data/templates"}
+
+
 @cache
-def case_record_dates(project: Path) -> dict[str, str]:
-    """The date of the last commit of each case-study file, by case id: a generated case page changes
+def record_dates(project: Path, folder: str = "data/cases") -> dict[str, str]:
+    """The date of the last commit of each record file in a folder, by id: a generated page changes
     when its YAML record does. One `git log` for all of them; empty outside a git checkout."""
     try:
-        log = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--", "data/cases"],  # noqa: S607 - git on PATH
+        log = subprocess.run(  # noqa: S603 - the folder is one of RECORD_FOLDERS, not input
+            ["git", "log", "--format=%x00%cs", "--name-only", "--", folder],  # noqa: S607 - git on PATH
             cwd=project,
             capture_output=True,
             text=True,
@@ -50,10 +54,12 @@ def case_record_dates(project: Path) -> dict[str, str]:
 
 def page_date(page: Page, config: MkDocsConfig) -> str | None:
     if page.file.generated_by is not None:
-        case_id = Path(page.file.src_uri).stem
-        recorded = case_record_dates(Path(config.config_file_path).parent).get(case_id)
-        if recorded:
-            return recorded
+        parts = Path(page.file.src_uri).parts  # e.g. ("ja", "cases", "kirari-yoshijima.md")
+        folder = RECORD_FOLDERS.get(parts[-2] if len(parts) >= 2 else "")
+        if folder is not None:
+            recorded = record_dates(Path(config.config_file_path).parent, folder).get(Path(parts[-1]).stem)
+            if recorded:
+                return recorded
     updated = page.meta.get(GIT_DATE)
     return str(updated) if updated else None
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram, Timeline
+from handbook.models import CaseStudy, Chart, DocumentTemplate, GlossaryTerm, Source, SupportProgram, Timeline
 
 SOURCES_FILE = "sources.yml"
 PROGRAMS_FILE = "support-programs.yml"
@@ -23,10 +23,11 @@ GLOSSARY_FILE = "glossary.yml"
 CHARTS_FILE = "charts.yml"
 TIMELINE_FILE = "timeline.yml"
 CASES_FOLDER = "cases"
-# One spelling for case-study files, so links to a record's file (edit links, last-changed dates)
-# always find it; another YAML spelling is refused with a message rather than silently left out.
+# One spelling for one-record-per-file data (cases, templates), so links to a record's file (edit links,
+# last-changed dates) always find it; another YAML spelling is refused with a message rather than silently left out.
 CASE_SUFFIX = ".yml"
 CASE_SUFFIXES = frozenset({".yml", ".yaml"})
+TEMPLATES_FOLDER = "templates"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -37,6 +38,7 @@ class _Identified(Protocol):
 
 
 IdentifiedT = TypeVar("IdentifiedT", bound=_Identified)
+IdentifiedModelT = TypeVar("IdentifiedModelT", CaseStudy, DocumentTemplate)
 
 
 class DataError(Exception):
@@ -62,6 +64,7 @@ class Handbook:
     glossary: dict[str, GlossaryTerm]
     charts: dict[str, Chart]
     timelines: dict[str, Timeline]
+    templates: dict[str, DocumentTemplate] = field(default_factory=dict)
     files: tuple[Path, ...] = field(default=())
 
 
@@ -211,32 +214,38 @@ def _load_list(path: Path, model: type[ModelT]) -> list[ModelT]:
     return _validate(parsed, model)
 
 
-def _case_files(folder: Path) -> list[Path]:
-    """Every entry of data/cases/ that is or looks like a case-study file, links included."""
+def _record_files(folder: Path) -> list[Path]:
+    """Every entry of a one-record-per-file folder (data/cases/, data/templates/) that is or looks like a
+    YAML file, links included."""
     if not folder.is_dir():
         return []
     return sorted(path for path in folder.iterdir() if path.suffix.lower() in CASE_SUFFIXES)
 
 
-def _load_cases(folder: Path) -> list[tuple[Path, CaseStudy]]:
-    cases = []
-    for path in _case_files(folder):
+def _load_folder(folder: Path, model: type[IdentifiedModelT], kind: str) -> list[tuple[Path, IdentifiedModelT]]:
+    """One record per file, whose id is the file's name (data/cases/<id>.yml, data/templates/<id>.yml)."""
+    records = []
+    for path in _record_files(folder):
         if path.suffix != CASE_SUFFIX:
             raise DataError(
-                path, f"case-study files end in {CASE_SUFFIX}: rename it to {path.stem}{CASE_SUFFIX} to publish it"
+                path, f"{kind} files end in {CASE_SUFFIX}: rename it to {path.stem}{CASE_SUFFIX} to publish it"
             )
         _check_place(path, folder.parent.parent)
         parsed = _parse(path)
         if not isinstance(parsed.content, dict):
-            raise DataError(path, "a case-study file holds one record: a mapping of field: value", line=1)
-        (case,) = _validate(parsed, CaseStudy)
-        if case.id != path.stem:
+            raise DataError(path, f"a {kind} file holds one record: a mapping of field: value", line=1)
+        (record,) = _validate(parsed, model)
+        if record.id != path.stem:
             line = _field_line(parsed.node, ("id",))
             raise DataError(
-                path, f"field 'id': '{case.id}' must match the file name '{path.stem}'", record=case.id, line=line
+                path, f"field 'id': '{record.id}' must match the file name '{path.stem}'", record=record.id, line=line
             )
-        cases.append((path, case))
-    return cases
+        records.append((path, record))
+    return records
+
+
+def _load_cases(folder: Path) -> list[tuple[Path, CaseStudy]]:
+    return _load_folder(folder, CaseStudy, "case-study")
 
 
 def _index(records: list[tuple[Path, IdentifiedT]], kind: str) -> dict[str, IdentifiedT]:
@@ -269,7 +278,7 @@ def _check_references(path: Path, record_id: str, field_name: str, ids: list[str
 def data_files(data_dir: Path) -> tuple[Path, ...]:
     """Every file whose content decides the handbook's data, in a stable order."""
     fixed = [data_dir / name for name in (SOURCES_FILE, PROGRAMS_FILE, GLOSSARY_FILE, CHARTS_FILE, TIMELINE_FILE)]
-    return tuple(fixed + _case_files(data_dir / CASES_FOLDER))
+    return tuple(fixed + _record_files(data_dir / CASES_FOLDER) + _record_files(data_dir / TEMPLATES_FOLDER))
 
 
 def _read_handbook(data_dir: Path) -> Handbook:
@@ -285,6 +294,8 @@ def _read_handbook(data_dir: Path) -> Handbook:
     timelines = _index([(timeline_path, t) for t in _load_list(timeline_path, Timeline)], "timeline")
     case_records = _load_cases(data_dir / CASES_FOLDER)
     cases = _index(case_records, "case study")
+    template_records = _load_folder(data_dir / TEMPLATES_FOLDER, DocumentTemplate, "template")
+    templates = _index(template_records, "template")
 
     for program in programs.values():
         _check_references(programs_path, program.id, "sources", program.sources, sources)
@@ -298,7 +309,9 @@ def _read_handbook(data_dir: Path) -> Handbook:
     for path, case in case_records:
         _check_references(path, case.id, "sources", case.sources, sources)
         _check_references(path, case.id, "programs", case.programs, programs)
-    return Handbook(sources, programs, cases, glossary, charts, timelines, data_files(data_dir))
+    for path, template in template_records:
+        _check_references(path, template.id, "sources", template.sources, sources)
+    return Handbook(sources, programs, cases, glossary, charts, timelines, templates, data_files(data_dir))
 
 
 _cache: dict[Path, tuple[str, Handbook]] = {}

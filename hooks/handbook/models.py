@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -404,3 +404,195 @@ class Term(BaseModel):
             if variant.lower() == english:
                 raise ValueError(f"'{variant}' is the term itself, not a variant")
         return variants
+
+
+# --- Templates to fill in (data/templates/<id>.yml): one source for the page and the Word/Excel file ---
+
+# A part the district must decide itself is written [[what]] in both languages, e.g. "年額[[金額]]円".
+BLANK = re.compile(r"\[\[([^\[\]]*)\]\]")
+
+
+class FormText(Text):
+    """A text of a template, which may hold parts a district fills in, written [[…]]."""
+
+    @field_validator("en")
+    @classmethod
+    def _same_blanks(cls, english: str, info: ValidationInfo) -> str:
+        japanese = info.data.get("ja")
+        if japanese is not None:
+            if BLANK.sub("", japanese).count("[[") or BLANK.sub("", english).count("[["):
+                raise ValueError("a part to decide is written [[like this]]: a '[[' has no matching ']]'")
+            if len(BLANK.findall(japanese)) != len(BLANK.findall(english)):
+                raise ValueError(
+                    f"the Japanese has {len(BLANK.findall(japanese))} parts to decide ([[…]]) "
+                    f"and the English {len(BLANK.findall(english))}: give both languages the same ones"
+                )
+        return english
+
+
+class FileFormat(StrEnum):
+    docx = "docx"
+    xlsx = "xlsx"
+
+
+class FundingDomain(LabelledEnum):
+    """The three sources of money the handbook's chapter on money names (総務省)."""
+
+    market = "market"
+    community = "community"
+    public = "public"
+
+
+_LABELS.update(
+    {
+        FundingDomain.market: _text("市場（民）", "Market"),
+        FundingDomain.community: _text("集落（共）", "Community"),
+        FundingDomain.public: _text("行政（公）", "Public"),
+    }
+)
+
+
+class Article(Record):
+    """One numbered article of a set of rules (第○条); the number is counted by the build."""
+
+    title: FormText = Field(description="The article's subject, e.g. 目的 / Purpose")
+    text: FormText | None = Field(None, description="The article's sentence(s)")
+    items: list[FormText] = Field(default_factory=list, description="Numbered items (1), (2), … under the text")
+
+    @field_validator("items")
+    @classmethod
+    def _text_or_items(cls, items: list[FormText], info: ValidationInfo) -> list[FormText]:
+        if not items and info.data.get("text") is None:
+            raise ValueError("an article needs a text, items, or both")
+        return items
+
+
+class FormField(Record):
+    """A line to write on, e.g. 氏名 ________."""
+
+    label: FormText
+    hint: FormText | None = Field(None, description="A short example or instruction shown with the blank")
+
+
+class FormTable(Record):
+    """A table: rows written in the template and/or empty rows to fill in."""
+
+    caption: Text | None = None
+    columns: list[Text] = Field(min_length=1, max_length=8)
+    rows: list[list[FormText | Literal[""]]] = Field(
+        default_factory=list, description='Each row has one cell per column; "" is a cell left empty'
+    )
+    blank_rows: int = Field(0, ge=0, le=40, description="Empty rows to write in, after the written rows")
+
+    @field_validator("rows")
+    @classmethod
+    def _one_cell_per_column(cls, rows: list[list[FormText | str]], info: ValidationInfo) -> list[list[FormText | str]]:
+        columns = info.data.get("columns")
+        if columns is not None:
+            for number, row in enumerate(rows, 1):
+                if len(row) != len(columns):
+                    raise ValueError(f"row {number} has {len(row)} cells for {len(columns)} columns")
+        return rows
+
+
+class BudgetLine(Record):
+    """One line of a budget: a fixed amount, or a quantity times a unit price (a formula in Excel)."""
+
+    item: Text
+    domain: FundingDomain | None = Field(None, description="market, community or public (income only)")
+    quantity: float | None = Field(None, gt=0)
+    unit: Text | None = Field(None, description="What the quantity counts, e.g. 世帯 / households")
+    unit_price: int | None = Field(None, ge=0, description="Yen per unit")
+    amount: int | None = Field(None, ge=0, description="Yen, when there is no quantity × unit price")
+    basis: FormText = Field(description="Where the figure comes from: a cited source, or 例示の数字 / illustrative")
+
+    @field_validator("basis")
+    @classmethod
+    def _amount_or_product(cls, basis: FormText, info: ValidationInfo) -> FormText:
+        product = info.data.get("quantity") is not None and info.data.get("unit_price") is not None
+        partial = (info.data.get("quantity") is None) != (info.data.get("unit_price") is None)
+        fixed = info.data.get("amount") is not None
+        if partial or product == fixed:
+            raise ValueError("give either amount, or quantity and unit_price (not both, not neither)")
+        return basis
+
+    @property
+    def total(self) -> int:
+        if self.amount is not None:
+            return self.amount
+        return round((self.quantity or 0) * (self.unit_price or 0))  # both given: the validator checked
+
+
+class Budget(Record):
+    """Income and spending of a year; the page shows the totals, the Excel file computes them."""
+
+    income: list[BudgetLine] = Field(min_length=1)
+    expense: list[BudgetLine] = Field(min_length=1)
+
+    @property
+    def income_total(self) -> int:
+        return sum(line.total for line in self.income)
+
+    @property
+    def expense_total(self) -> int:
+        return sum(line.total for line in self.expense)
+
+    def domain_total(self, domain: FundingDomain) -> int:
+        return sum(line.total for line in self.income if line.domain == domain)
+
+
+class Block(Record):
+    """One piece of a template section; give exactly one of the fields."""
+
+    heading: Text | None = Field(None, description="A sub-heading")
+    paragraph: FormText | None = None
+    bullets: list[FormText] | None = Field(None, min_length=1)
+    steps: list[FormText] | None = Field(None, min_length=1, description="A numbered list")
+    article: Article | None = None
+    fields: list[FormField] | None = Field(None, min_length=1)
+    table: FormTable | None = None
+    budget: Budget | None = None
+
+    @property
+    def kind(self) -> str:
+        (name,) = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        return name
+
+    def model_post_init(self, context: object) -> None:
+        given = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        if len(given) != 1:
+            names = ", ".join(type(self).model_fields)
+            raise ValueError(f"a block holds exactly one of {names}; this one has {', '.join(given) or 'none'}")
+
+
+class TemplateSection(Record):
+    heading: Text
+    blocks: list[Block] = Field(min_length=1)
+
+
+class DocumentTemplate(Record):
+    """A template a district adapts: shown as a page and offered as a Word or Excel file."""
+
+    id: RecordId
+    order: int = Field(ge=1, description="Its place in the list of templates")
+    format: FileFormat = Field(description="docx (Word) for documents, xlsx (Excel) for a budget")
+    title: Text
+    summary: Text = Field(description="One or two sentences for the list of templates and the page description")
+    intro: Text = Field(description="What the template is for and how to use it")
+    decide: list[Text] = Field(min_length=1, description="What the district must decide itself")
+    sections: list[TemplateSection] = Field(min_length=1)
+    sources: list[RecordId] = Field(min_length=1)
+
+    @field_validator("sections")
+    @classmethod
+    def _budget_only_in_excel(cls, sections: list[TemplateSection], info: ValidationInfo) -> list[TemplateSection]:
+        budgets = sum(1 for section in sections for block in section.blocks if block.budget is not None)
+        if info.data.get("format") == FileFormat.xlsx and budgets != 1:
+            raise ValueError(f"an xlsx template holds exactly one budget block; this one has {budgets}")
+        if info.data.get("format") == FileFormat.docx and budgets:
+            raise ValueError("a budget block needs format: xlsx, so that its totals are Excel formulas")
+        return sections
+
+    @property
+    def budget(self) -> Budget | None:
+        return next((block.budget for section in self.sections for block in section.blocks if block.budget), None)

@@ -76,6 +76,53 @@ UI: dict[str, Text] = {
             "Clear every tick saved on this device?",
         ),
         ("self_check_explained", "「{step}」の説明を読む", "Read how “{step}” works"),
+        # Templates to fill in (hooks/document_templates.py, hooks/handbook/office.py)
+        ("decide", "地区で決める", "District decides"),
+        ("site_name", "地域運営組織 形成の手順書", "Handbook for Forming Community-Run Organizations"),
+        (
+            "template_notice",
+            "これは例です。そのまま使わず、地区の話し合いで直してから使ってください。"
+            "[[]]の部分は、地区が自分で決めて書きこむところです。",
+            "This is an example. Do not use it as it stands: adapt it in your district's meetings first. "
+            "The parts marked [[]] are for your district to decide and fill in.",
+        ),
+        ("template_notice_title", "この書式は例です", "This template is an example"),
+        ("how_to_use", "この例の使い方", "How to use this example"),
+        ("decide_heading", "地区で決めること", "What your district decides"),
+        ("download_title", "編集できるファイル", "Editable file"),
+        ("download_docx", "Word形式（.docx）をダウンロード", "Download as Word (.docx)"),
+        ("download_xlsx", "Excel形式（.xlsx、計算式入り）をダウンロード", "Download as Excel (.xlsx, with formulas)"),
+        (
+            "download_note",
+            "ページとファイルは同じ元データから作っています。内容は同じです。",
+            "The page and the file are made from the same source, so their content is the same.",
+        ),
+        ("article", "第{number}条（{title}）", "Article {number} ({title})"),
+        ("templates_caption", "ひな形の一覧", "Templates"),
+        ("template_name", "ひな形", "Template"),
+        ("template_file", "ファイル", "File"),
+        ("budget_income", "収入の部", "Income"),
+        ("budget_expense", "支出の部", "Spending"),
+        ("budget_item", "項目", "Item"),
+        ("budget_domain", "領域", "Source of money"),
+        ("budget_quantity", "数量", "Quantity"),
+        ("budget_unit", "単位", "Unit"),
+        ("budget_unit_price", "単価（円）", "Unit price (yen)"),
+        ("budget_amount", "金額（円）", "Amount (yen)"),
+        ("budget_basis", "見積もりの根拠", "Basis of the estimate"),
+        ("budget_income_total", "収入合計", "Total income"),
+        ("budget_expense_total", "支出合計", "Total spending"),
+        ("budget_balance", "収支差額（収入合計－支出合計）", "Balance (income minus spending)"),
+        ("budget_mix", "収入の領域ごとの内訳", "Income by source of money"),
+        ("budget_share", "割合", "Share"),
+        ("budget_sheet", "収支予算書", "Budget"),
+        ("budget_notes_sheet", "使い方と出典", "How to use and sources"),
+        (
+            "budget_formula_note",
+            "金額・合計・割合の欄は計算式です。数量・単価・金額を書きかえると自動で計算されます。",
+            "The amount, total and share cells are formulas: change a quantity, unit price or amount and they "
+            "recalculate.",
+        ),
     ]
 }
 

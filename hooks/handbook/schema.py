@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from handbook.models import CaseStudy, Chart, GlossaryTerm, Source, SupportProgram, Term, Timeline
+from handbook.models import CaseStudy, Chart, DocumentTemplate, GlossaryTerm, Source, SupportProgram, Term, Timeline
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
@@ -34,6 +34,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         for name, model in LIST_FILES.items()
     }
     result["case-study.schema.json"] = CaseStudy.model_json_schema()
+    result["template.schema.json"] = DocumentTemplate.model_json_schema()
     return result
 
 
