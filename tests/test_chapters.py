@@ -6,8 +6,7 @@ import pytest
 
 # A chapter split into an overview and one page per workshop or step: its pages, in reading order.
 WORKSHOP_PAGES = [
-    f"workshops/{name}.md"
-    for name in ("current-situation", "diagnosis", "district-plan", "joint-training")
+    f"workshops/{name}.md" for name in ("current-situation", "diagnosis", "district-plan", "joint-training")
 ]
 STEP_PAGES = [f"formation-steps/step-{number}.md" for number in range(1, 9)]
 CHAPTER_PAGES = {

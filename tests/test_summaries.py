@@ -18,6 +18,8 @@ SUMMARY_CLASS = {"ja": "easy-japanese", "en": "plain-summary"}
 KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]")
 JAPANESE_SENTENCE_END = re.compile(r"(?<=[。！？])")
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# です・ます: 〜です。〜ます。〜ました。〜でした。〜ません。〜ましょう。〜ください。
+POLITE_ENDINGS = ("す。", "した。", "ません。", "しょう。", "ください。")
 MEASURED: dict[str, list[str]] = {"ja": [], "en": []}
 
 
@@ -65,7 +67,7 @@ def test_every_japanese_chapter_opens_with_easy_japanese(html, page: str) -> Non
     share = kanji_share(text)
     MEASURED["ja"].append(f"{page:34} {len(sentences)} sentences, {average:4.1f} characters each, kanji {share:5.1%}")
     assert 3 <= len(sentences) <= 6, f"{page}: {len(sentences)} sentences"
-    assert all(sentence.endswith(("す。", "ょう。", "ん。", "ください。", "ました。", "でした。")) for sentence in sentences), f"{page}: not です・ます"
+    assert all(sentence.endswith(POLITE_ENDINGS) for sentence in sentences), f"{page}: not です・ます"
     assert average <= 35, f"{page}: sentences average {average:.1f} characters"
     assert share <= 0.35, f"{page}: {share:.0%} kanji"
 
@@ -81,7 +83,8 @@ def test_every_english_chapter_opens_with_a_plain_summary(html, page: str) -> No
 
 
 def test_the_measures_work_on_known_text() -> None:
-    assert japanese_sentences("地区の今を知ります。 みんなで話します。") == ["地区の今を知ります。", "みんなで話します。"]
+    sentences = japanese_sentences("地区の今を知ります。 みんなで話します。")
+    assert sentences == ["地区の今を知ります。", "みんなで話します。"]
     assert kanji_share("地区です") == 0.5
     block = BeautifulSoup(
         '<div class="easy-japanese"><p class="admonition-title">やさしい にほんご</p>'
