@@ -1,6 +1,6 @@
 """The formation self-check: every checklist of the formation steps on one page, ticks kept in the browser.
 
-    <!-- handbook:self-check pages="formation-steps.md" -->
+    <!-- handbook:self-check pages="formation-steps/step-1.md formation-steps/step-2.md …" -->
 
 The checklists are read from the chapters named in `pages` (in the page's own language), so the
 self-check and the chapters never drift apart: a new item in a chapter's checklist appears here at once.
@@ -11,6 +11,7 @@ step and offers a reset; without JavaScript the page is still the full list, rea
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,7 +36,8 @@ SPEC = markers.register(
     )
 )
 
-_SECTION = re.compile(r"^## (?P<title>.+?)\s*(?:\{[^}]*\})?\s*$")
+_SECTION = re.compile(r"^(?P<level>#{1,2}) (?P<title>.+?)\s*(?:\{[^}]*\})?\s*$")
+_LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 _TASK = re.compile(r"^- \[[ xX]\] (?P<text>.+)$")
 _FENCE = re.compile(r"^(```|~~~)")
 Slugify = Callable[[str, str], str]
@@ -50,17 +52,18 @@ class Step:
 
 
 def checklists(markdown: str, page: str, slug: Slugify = DEFAULT_SLUG) -> list[Step]:
-    """Each h2 section of a chapter that holds a checklist, with the checklist's items as written.
+    """Each section of a chapter page (its h1, or an h2) that holds a checklist, with the checklist's items.
+    Links in the items are rewritten to work from the self-check page (`page` is relative to its folder);
     `slug` is the heading-id function the site's toc extension uses, so each link finds its heading."""
     steps: list[Step] = []
     title: str | None = None
+    anchor = ""
     items: list[str] = []
     in_fence = False
 
     def close() -> None:
         if title is not None and items:
-            # The toc extension reads the heading as text with its spaces (full-width ones too) collapsed.
-            steps.append(Step(title, f"{page}#{slug(' '.join(title.split()), '-')}", tuple(items)))
+            steps.append(Step(title, page + anchor, tuple(items)))
 
     for line in markdown.splitlines():
         if _FENCE.match(line):
@@ -70,10 +73,20 @@ def checklists(markdown: str, page: str, slug: Slugify = DEFAULT_SLUG) -> list[S
         if section := _SECTION.match(line):
             close()
             title, items = section.group("title"), []
+            # The toc extension reads the heading as text with its spaces (full-width ones too) collapsed.
+            anchor = "" if section.group("level") == "#" else f"#{slug(' '.join(title.split()), '-')}"
         elif (task := _TASK.match(line)) and title is not None:
-            items.append(task.group("text").strip())
+            text = task.group("text").strip()
+            items.append(_LINK.sub(lambda link: f"]({from_root(page, link.group('target'))})", text))
     close()
     return steps
+
+
+def from_root(page: str, target: str) -> str:
+    """A link written on `page` (a path relative to the self-check page's folder), as seen from that folder."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^[#/]", target):
+        return target
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
 
 
 def heading_slug(config: MkDocsConfig) -> Slugify:

@@ -4,8 +4,24 @@ from __future__ import annotations
 
 import pytest
 
+# A chapter split into an overview and one page per workshop or step: its pages, in reading order.
+WORKSHOP_PAGES = [
+    f"workshops/{name}.md" for name in ("current-situation", "diagnosis", "district-plan", "joint-training")
+]
+STEP_PAGES = [f"formation-steps/step-{number}.md" for number in range(1, 9)]
+CHAPTER_PAGES = {
+    "workshops/index.md": [
+        "workshops/index.md",
+        "workshops/training.md",
+        "workshops/forum.md",
+        "workshops/hamlet-survey.md",
+        *WORKSHOP_PAGES,
+    ],
+    "formation-steps/index.md": ["formation-steps/index.md", *STEP_PAGES],
+}
+
 KEY_SECTIONS = {
-    "workshops.md": [
+    "workshops/index.md": [
         "現状把握・課題共有ワークショップ",
         "集落調査結果に基づく地域診断ワークショップ",
         "地区計画素案づくりワークショップ",
@@ -13,7 +29,7 @@ KEY_SECTIONS = {
         "集落調査",
         "実践者養成研修",
     ],
-    "formation-steps.md": [f"ステップ{number}" for number in range(1, 9)],
+    "formation-steps/index.md": [f"ステップ{number}" for number in range(1, 9)],
     "organization.md": [
         "一体型",
         "分離型",
@@ -44,15 +60,23 @@ KEY_SECTIONS = {
 
 @pytest.mark.parametrize(("page", "sections"), KEY_SECTIONS.items())
 def test_each_chapter_has_its_key_sections(html, page: str, sections: list[str]) -> None:  # type: ignore[no-untyped-def]
-    headings = [" ".join(h.get_text().split()) for h in html("ja", page).select("article h2, article h3")]
+    headings = [
+        " ".join(h.get_text().split())
+        for chapter_page in CHAPTER_PAGES.get(page, [page])
+        for h in html("ja", chapter_page).select("article h1, article h2, article h3")
+    ]
     for section in sections:
         assert any(section in heading for heading in headings), f"{page}: no section on {section}"
 
 
-def test_every_workshop_section_covers_purpose_people_time_output_roles_pitfalls_and_a_checklist(html) -> None:  # type: ignore[no-untyped-def]
-    article = html("ja", "workshops.md").select_one("article")
+@pytest.mark.parametrize("page", WORKSHOP_PAGES)
+def test_every_workshop_page_covers_purpose_people_time_output_roles_pitfalls_and_a_checklist(html, page: str) -> None:  # type: ignore[no-untyped-def]
+    article = html("ja", page).select_one("article")
     assert article is not None
-    subsections = [
+    h1 = article.select_one("h1")
+    assert h1 is not None and h1.get_text()[0] in "①②③⑤", page
+    titles = [h2.get_text(strip=True) for h2 in article.select("h2")]
+    for name in (
         "目的",
         "参加者と声のかけ方",
         "時間と回数の目安",
@@ -60,29 +84,20 @@ def test_every_workshop_section_covers_purpose_people_time_output_roles_pitfalls
         "ファシリテーターと中間支援組織の役割",
         "よくあるつまずき",
         "チェックリスト",
-    ]
-    workshops = [h2 for h2 in article.select("h2") if h2.get_text()[0] in "①②③⑤"]
-    assert len(workshops) == 4
-    for h2 in workshops:
-        titles = []
-        for sibling in h2.find_next_siblings():
-            if sibling.name == "h2":
-                break
-            if sibling.name == "h3":
-                titles.append(sibling.get_text(strip=True))
-        for name in subsections:
-            assert any(name in title for title in titles), f"{h2.get_text(strip=True)}: no {name}"
+    ):
+        assert any(name in title for title in titles), f"{page}: no {name}"
 
 
-def test_every_formation_step_ends_with_a_checklist(html) -> None:  # type: ignore[no-untyped-def]
-    article = html("ja", "formation-steps.md").select_one("article")
+def test_the_workshop_overview_links_every_workshop_page(html) -> None:  # type: ignore[no-untyped-def]
+    links = {a["href"].split("#")[0] for a in html("ja", "workshops/index.md").select("article a[href]")}
+    for page in CHAPTER_PAGES["workshops/index.md"][1:]:
+        assert page.removeprefix("workshops/").removesuffix(".md") + "/" in links, page
+
+
+@pytest.mark.parametrize("page", STEP_PAGES)
+def test_every_formation_step_ends_with_a_checklist(html, page: str) -> None:  # type: ignore[no-untyped-def]
+    article = html("ja", page).select_one("article")
     assert article is not None
-    steps = [h2 for h2 in article.select("h2") if h2.get_text().startswith("ステップ")]
-    assert len(steps) == 8
-    for h2 in steps:
-        boxes = 0
-        for sibling in h2.find_next_siblings():
-            if sibling.name == "h2":
-                break
-            boxes += len(sibling.select("li.task-list-item")) if hasattr(sibling, "select") else 0
-        assert boxes >= 2, f"{h2.get_text(strip=True)} has no checklist"
+    h1 = article.select_one("h1")
+    assert h1 is not None and h1.get_text().startswith("ステップ"), page
+    assert len(article.select("li.task-list-item")) >= 2, f"{page} has no checklist"

@@ -117,7 +117,7 @@ def test_yaml_that_does_not_parse(project_copy: Path) -> None:
     ],
 )
 def test_a_bad_marker_names_the_page_and_the_marker(project_copy: Path, marker: str, problem: str) -> None:
-    page = project_copy / "docs" / "en" / "workshops.md"
+    page = project_copy / "docs" / "en" / "workshops" / "index.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     page.write_text("\n".join([*lines[:3], "", marker, "", *lines[3:]]) + "\n", encoding="utf-8")
-    assert_clean_failure(project_copy, "docs/en/workshops.md, line 5", marker, problem)
+    assert_clean_failure(project_copy, "docs/en/workshops/index.md, line 5", marker, problem)

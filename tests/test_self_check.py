@@ -39,11 +39,22 @@ def test_checklists_are_read_per_section_with_links_to_their_step() -> None:
     assert steps[1].items == ("Wrote the plan",)
 
 
+def test_a_step_page_is_one_section_and_its_links_work_from_the_self_check() -> None:
+    page = "# Step 3 Share\n\nText.\n\n- [ ] Read [the introduction](../introduction.md) and [a site](https://example.org/)\n"
+    (step,) = checklists(page, "formation-steps/step-3.md")
+    assert step.title == "Step 3 Share" and step.link == "formation-steps/step-3.md"
+    assert step.items == ("Read [the introduction](introduction.md) and [a site](https://example.org/)",)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_self_check_holds_every_item_of_the_formation_steps(site: Path, language: str) -> None:
-    chapter = soup(page_path(site, language, "formation-steps.md"))
+    chapters = [soup(page_path(site, language, f"formation-steps/step-{n}.md")) for n in range(1, 9)]
     check = soup(page_path(site, language, "self-check.md"))
-    expected = [" ".join(item.get_text(" ").split()) for item in chapter.select("article li.task-list-item")]
+    expected = [
+        " ".join(item.get_text(" ").split())
+        for chapter in chapters
+        for item in chapter.select("article li.task-list-item")
+    ]
     root = check.select_one(".handbook-self-check")
     assert root is not None
     found = [" ".join(item.get_text(" ").split()) for item in root.select("li.task-list-item")]
@@ -53,11 +64,11 @@ def test_the_self_check_holds_every_item_of_the_formation_steps(site: Path, lang
     # Without JavaScript the boxes are a readable, printable list, and no control pretends to work.
     assert all(box.has_attr("disabled") for box in root.select("input[type=checkbox]"))
     assert root.select_one(".handbook-self-check__actions").has_attr("hidden")
-    # Each step links back to its own section of the chapter.
-    ids = {tag["id"] for tag in chapter.select("h2[id]")}
-    for step in steps:
-        link = step.select("a")[-1]["href"]
-        assert link.startswith("../formation-steps/#") and link.split("#")[1] in ids, link
+    # Each step links back to its own page, and the items' own links still lead to their pages.
+    for number, step in enumerate(steps, 1):
+        assert step.select("a")[-1]["href"] == f"../formation-steps/step-{number}/"
+    first_item_link = root.select_one("li.task-list-item a")["href"]
+    assert first_item_link == "../introduction/", first_item_link
 
 
 def test_ticks_survive_a_reload_count_per_step_reset_and_print(server: str, tab: Page) -> None:

@@ -35,8 +35,8 @@ def test_every_chapter_of_the_handbook_is_in_the_navigation() -> None:
     chapters = {
         "introduction.md",
         "kirari-model.md",
-        "formation-steps.md",
-        "workshops.md",
+        "formation-steps/index.md",
+        "workshops/index.md",
         "organization.md",
         "people-and-money.md",
         "platform.md",
@@ -64,7 +64,7 @@ def test_every_page_is_built_with_its_language_and_title(site: Path, language: s
 
 
 def test_japanese_headings_get_readable_ids(html) -> None:  # type: ignore[no-untyped-def]
-    document = html("ja", "formation-steps.md")
+    document = html("ja", "formation-steps/index.md")
     ids = [heading["id"] for heading in document.select("h2[id], h3[id]")]
     assert ids, "the chapter has no headings"
     assert not [value for value in ids if re.fullmatch(r"_\d+", value)], ids

@@ -46,7 +46,7 @@ def test_a_stage_filter_shows_only_the_programs_of_that_stage(html) -> None:  # 
 
 
 def test_only_the_complete_table_gives_its_rows_ids(html) -> None:  # type: ignore[no-untyped-def]
-    for page in ("support-programs.md", "formation-steps.md"):
+    for page in ("support-programs.md", "formation-steps/step-1.md"):
         ids = [row["id"] for row in html("ja", page).select(".handbook-programs tr[id]")]
         assert len(ids) == len(set(ids)), f"{page}: a program's row id appears twice"
 
@@ -54,4 +54,4 @@ def test_only_the_complete_table_gives_its_rows_ids(html) -> None:  # type: igno
 def test_repeated_tables_stay_off_paper_where_the_complete_table_is(html) -> None:  # type: ignore[no-untyped-def]
     repeats = html("ja", "support-programs.md").select(".handbook-programs--repeat")
     assert repeats and all(block.select_one(".handbook-print-note") for block in repeats)
-    assert not html("ja", "formation-steps.md").select(".handbook-programs--repeat")
+    assert not html("ja", "formation-steps/step-1.md").select(".handbook-programs--repeat")

@@ -15,7 +15,7 @@ MODEL = TIMELINES[0]  # type: ignore[index]
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_model_timeline_is_drawn_with_its_table(site: Path, language: str) -> None:
-    page = soup(page_path(site, language, "formation-steps.md"))
+    page = soup(page_path(site, language, "formation-steps/index.md"))
     figure = page.select_one(f"figure#timeline-{MODEL['id']}")
     assert figure is not None
     svg = figure.find("svg")
@@ -38,18 +38,18 @@ def test_the_model_timeline_is_drawn_with_its_table(site: Path, language: str) -
 
 @pytest.mark.parametrize(("language", "vague"), [("ja", "地域の事情によります"), ("en", "It depends on the district")])
 def test_every_step_gives_a_timing_guide_from_the_model(site: Path, language: str, vague: str) -> None:
-    page = soup(page_path(site, language, "formation-steps.md"))
-    text = page.select_one("article").get_text()
-    assert vague not in text
-    guides = [
-        link for link in page.select("article dd a") if link["href"].endswith(("#形成のモデル日程", "#model-timeline"))
-    ]
-    assert len(guides) == 8
-    assert page.find(id=guides[0]["href"].split("#")[1]) is not None
+    overview = soup(page_path(site, language, "formation-steps/index.md"))
+    anchors = ("#形成のモデル日程", "#model-timeline")
+    for number in range(1, 9):
+        page = soup(page_path(site, language, f"formation-steps/step-{number}.md"))
+        assert vague not in page.select_one("article").get_text(), f"step {number}"
+        guides = [link for link in page.select("article dd a") if link["href"].endswith(anchors)]
+        assert len(guides) == 1, f"step {number} has no timing guide from the model"
+        assert overview.find(id=guides[0]["href"].split("#")[1]) is not None
 
 
 def test_the_calendar_months_follow_the_start_month(site: Path) -> None:
-    page = soup(page_path(site, "ja", "formation-steps.md"))
+    page = soup(page_path(site, "ja", "formation-steps/index.md"))
     first = page.select_one(f"figure#timeline-{MODEL['id']} table tbody tr")
     assert first.select("td")[1].get_text() == "1年目の10月〜1年目の12月"
 
@@ -74,7 +74,9 @@ def test_the_built_project_copy_draws_an_edited_timeline(project_copy: Path) -> 
     break_file(project_copy, "data/timeline.yml", "  months: 24\n", "  months: 30\n")
     result = build(project_copy)
     assert result.returncode == 0, result.output
-    figure = soup(page_path(result.site, "en", "formation-steps.md")).select_one("figure#timeline-model-24-months")
+    figure = soup(page_path(result.site, "en", "formation-steps/index.md")).select_one(
+        "figure#timeline-model-24-months"
+    )
     first_bar = figure.select_one("svg rect.handbook-chart__bar")
     width = float(figure.svg["viewbox"].split()[2])
     assert float(first_bar["width"]) == pytest.approx(3 * width / 30, abs=0.1), "months 1–3 on a 30-month scale"
