@@ -24,14 +24,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import context, generated, markers, office
-from handbook.markers import MarkerSpec
-from handbook.models import Article, DocumentTemplate, FundingDomain, Language
-from handbook.render import render
+from handbook.markers import Arguments, MarkerSpec
+from handbook.models import Article, DocumentTemplate, FundingDomain, Language, TemplateGroup
+from handbook.render import UI, render
 
 FOLDER = "templates"
 DOWNLOADS = "downloads/templates"
 
-SPEC = markers.register(MarkerSpec("document-templates", {}))
+SPEC = markers.register(
+    MarkerSpec("document-templates", {"group": markers.one_of(lambda _: [group.value for group in TemplateGroup])})
+)
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,13 @@ def page_markdown(template: DocumentTemplate, language: Language, page_url: str)
         return office.article_heading(number, article, language)
 
     budget = template.budget
+    notice_title, notice_text = office.notice(template, language)
     return render(
         "template-page.md.j2",
         language,
         template=template,
+        notice_title=notice_title,
+        notice=notice_text,
         sections=list(zip(template.sections, office.numbered_blocks(template), strict=True)),
         download=download(template, language, page_url),
         fill=lambda text: fill(text, language),
@@ -127,7 +132,7 @@ class Entry:
     download: Download
 
 
-def render_list(page: Page, config: MkDocsConfig) -> str:
+def render_list(arguments: Arguments, page: Page, config: MkDocsConfig) -> str:
     language = context.language(config)
     default_language = context.default_language(config)
     entries = [
@@ -140,8 +145,11 @@ def render_list(page: Page, config: MkDocsConfig) -> str:
             download(template, language, page.url),
         )
         for template in _ordered(config)
+        if "group" not in arguments or template.group == TemplateGroup(arguments["group"])
     ]
-    return render("template-list.html.j2", language, entries=entries)
+    group = TemplateGroup(arguments["group"]) if "group" in arguments else None
+    caption = group.label[language] if group else UI["templates_caption"][language]
+    return render("template-list.html.j2", language, entries=entries, caption=caption)
 
 
 def template_edit_url(config: MkDocsConfig, template_id: str) -> str | None:
@@ -158,7 +166,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         template_id = Path(page.file.src_uri).stem
         if template_id in context.handbook().templates:
             page.edit_url = template_edit_url(config, template_id)
-    return markers.replace(markdown, SPEC.name, lambda _arguments: render_list(page, config))
+    return markers.replace(markdown, SPEC.name, lambda arguments: render_list(arguments, page, config))
 
 
 def write_if_changed(path: Path, content: bytes) -> bool:
