@@ -12,7 +12,9 @@ reproducible), so `mkdocs serve` rewrites nothing an edit did not change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -99,18 +101,16 @@ def page_markdown(template: DocumentTemplate, language: Language, page_url: str)
 
 
 def _ordered(config: MkDocsConfig) -> list[DocumentTemplate]:
-    return sorted(context.handbook().templates.values(), key=lambda template: (template.order, template.id))
+    return sorted(context.handbook(config).templates.values(), key=lambda template: (template.order, template.id))
 
 
 @event_priority(-110)  # after the i18n plugin (-100) has chosen this build's authored pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = context.language(config)
-    default_language = context.default_language(config)
-    for template in _ordered(config):
-        url = generated.page_uri(FOLDER, template.id, language, default_language).removesuffix("index.html")
-        generated.add_page(files, config, FOLDER, template.id, page_markdown(template, language, url))
-    generated.record_in_sitemap(files, config)
-    return files
+    pages: dict[str, Callable[[str], str]] = {
+        template.id: partial(page_markdown, template, language) for template in _ordered(config)
+    }
+    return generated.add_pages(files, config, FOLDER, pages)
 
 
 @event_priority(-110)  # after the i18n plugin has translated the navigation
@@ -118,7 +118,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     section = generated.section_of(nav.items, f"{FOLDER}/index.md")
     if section is None:
         return nav
-    order = {template.id: template.order for template in context.handbook().templates.values()}
+    order = {template.id: template.order for template in context.handbook(config).templates.values()}
     pages = generated.generated_pages(files, config, FOLDER)
     pages.sort(key=lambda page: (order.get(Path(page.file.src_uri).stem, 0), page.file.src_uri))
     generated.attach(nav, section, pages, in_side_bar=True)
@@ -164,7 +164,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = context.language(config)
     if page.file.generated_by is not None and page.file.src_uri.startswith(f"{language}/{FOLDER}/"):
         template_id = Path(page.file.src_uri).stem
-        if template_id in context.handbook().templates:
+        if template_id in context.handbook(config).templates:
             page.edit_url = template_edit_url(config, template_id)
     return markers.replace(markdown, SPEC.name, lambda arguments: render_list(arguments, page, config))
 
@@ -180,7 +180,7 @@ def write_if_changed(path: Path, content: bytes) -> bool:
 
 def on_post_build(config: MkDocsConfig) -> None:
     language = context.language(config)
-    handbook = context.handbook()
+    handbook = context.handbook(config)
     folder = Path(config.site_dir) / DOWNLOADS
     for template in handbook.templates.values():
         sources = [handbook.sources[source_id] for source_id in template.sources]
