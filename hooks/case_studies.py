@@ -10,15 +10,17 @@ and links them to their translations for the language switcher.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook import context, markers, upstream
-from handbook.languages import localized_path
+from handbook import context, generated, markers
 from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
 from handbook.models import CaseStudy, LegalForm, OrganizationForm, Prefecture
@@ -50,52 +52,27 @@ def matching_cases(handbook: Handbook, arguments: Arguments) -> list[CaseStudy]:
 
 
 def case_page_uri(case_id: str, language: str, default_language: str) -> str:
-    return localized_path(f"{CASES_DIR}/{case_id}/index.html", language, default_language)
+    return generated.page_uri(CASES_DIR, case_id, language, default_language)
 
 
-def _case_file(config: MkDocsConfig, case: CaseStudy, language: str, default_language: str) -> File:
+def _case_markdown(config: MkDocsConfig, case: CaseStudy, language: str, page_url: str) -> str:
+    """The Markdown of a case page (its links are written from the site root, so page_url is not needed)."""
     handbook = context.handbook(config)
-    content = render(
+    return render(
         "case-page.md.j2",
         language,
         case=case,
         programs=[handbook.programs[program_id] for program_id in case.programs],
     )
-    file = File.generated(config, f"{language}/{CASES_DIR}/{case.id}.md", content=content)
-    file.dest_uri = case_page_uri(case.id, language, default_language)
-    return file
 
 
 @event_priority(-110)  # after the i18n plugin (-100) has chosen this build's authored pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = context.language(config)
-    default_language = context.default_language(config)
-    for case in context.handbook(config).cases.values():
-        page_file = _case_file(config, case, language, default_language)
-        # The same page in every language, so the language switcher finds the translations.
-        alternates = {}
-        for other in context.build_languages(config):
-            alternate = File.generated(config, f"{other}/{CASES_DIR}/{case.id}.md", content="")
-            alternate.dest_uri = case_page_uri(case.id, other, default_language)
-            alternates[other] = alternate
-        alternates[language] = page_file
-        upstream.link_translations(page_file, language, alternates, f"{CASES_DIR}/{case.id}.md")
-        files.append(page_file)
-    upstream.record_language_pages(config, language, files)
-    return files
-
-
-def _case_section(items: list[Page | Section]) -> Section | None:
-    for item in items:
-        if isinstance(item, Section):
-            if any(
-                isinstance(child, Page) and child.file.src_uri.endswith(f"{CASES_DIR}/index.md")
-                for child in item.children
-            ):
-                return item
-            if found := _case_section(item.children):  # type: ignore[arg-type]
-                return found
-    return None
+    pages: dict[str, Callable[[str], str]] = {
+        case.id: partial(_case_markdown, config, case, language) for case in context.handbook(config).cases.values()
+    }
+    return generated.add_pages(files, config, CASES_DIR, pages)
 
 
 # Up to this many case pages are listed in the side bar. Past it, a list of names helps nobody (the
@@ -108,26 +85,11 @@ SIDE_BAR_LIMIT = 30
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Put the generated pages in the case-study section: in the side bar while there are few of them,
     and always in the reading order that the page footer's previous / next links follow."""
-    section = _case_section(nav.items)
+    section = generated.section_of(nav.items, f"{CASES_DIR}/index.md")
     if section is None:
         return nav
-    language = context.language(config)
-    prefix = f"{language}/{CASES_DIR}/"  # generated pages' Markdown paths start with their language's folder
-    case_pages = [
-        file.page
-        for file in files.documentation_pages()
-        if file.generated_by is not None and file.src_uri.startswith(prefix) and file.page is not None
-    ]
-    case_pages.sort(key=lambda page: page.file.src_uri)
-    for page in case_pages:
-        page.parent = section
-        if len(case_pages) <= SIDE_BAR_LIMIT:
-            section.children.append(page)
-    index_page = section.children[0]
-    position = nav.pages.index(index_page) + 1 if isinstance(index_page, Page) and index_page in nav.pages else 0
-    nav.pages[position:position] = case_pages
-    for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
-        previous.next_page, following.previous_page = following, previous
+    case_pages = generated.generated_pages(files, config, CASES_DIR)
+    generated.attach(nav, section, case_pages, in_side_bar=len(case_pages) <= SIDE_BAR_LIMIT)
     return nav
 
 

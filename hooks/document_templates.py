@@ -12,7 +12,9 @@ reproducible), so `mkdocs serve` rewrites nothing an edit did not change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -24,14 +26,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import context, generated, markers, office
-from handbook.markers import MarkerSpec
-from handbook.models import Article, DocumentTemplate, FundingDomain, Language
-from handbook.render import render
+from handbook.markers import Arguments, MarkerSpec
+from handbook.models import Article, DocumentTemplate, FundingDomain, Language, TemplateGroup
+from handbook.render import UI, render
 
 FOLDER = "templates"
 DOWNLOADS = "downloads/templates"
 
-SPEC = markers.register(MarkerSpec("document-templates", {}))
+SPEC = markers.register(
+    MarkerSpec("document-templates", {"group": markers.one_of(lambda _: [group.value for group in TemplateGroup])})
+)
 
 
 @dataclass(frozen=True)
@@ -77,10 +81,13 @@ def page_markdown(template: DocumentTemplate, language: Language, page_url: str)
         return office.article_heading(number, article, language)
 
     budget = template.budget
+    notice_title, notice_text = office.notice(template, language)
     return render(
         "template-page.md.j2",
         language,
         template=template,
+        notice_title=notice_title,
+        notice=notice_text,
         sections=list(zip(template.sections, office.numbered_blocks(template), strict=True)),
         download=download(template, language, page_url),
         fill=lambda text: fill(text, language),
@@ -94,18 +101,16 @@ def page_markdown(template: DocumentTemplate, language: Language, page_url: str)
 
 
 def _ordered(config: MkDocsConfig) -> list[DocumentTemplate]:
-    return sorted(context.handbook().templates.values(), key=lambda template: (template.order, template.id))
+    return sorted(context.handbook(config).templates.values(), key=lambda template: (template.order, template.id))
 
 
 @event_priority(-110)  # after the i18n plugin (-100) has chosen this build's authored pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = context.language(config)
-    default_language = context.default_language(config)
-    for template in _ordered(config):
-        url = generated.page_uri(FOLDER, template.id, language, default_language).removesuffix("index.html")
-        generated.add_page(files, config, FOLDER, template.id, page_markdown(template, language, url))
-    generated.record_in_sitemap(files, config)
-    return files
+    pages: dict[str, Callable[[str], str]] = {
+        template.id: partial(page_markdown, template, language) for template in _ordered(config)
+    }
+    return generated.add_pages(files, config, FOLDER, pages)
 
 
 @event_priority(-110)  # after the i18n plugin has translated the navigation
@@ -113,7 +118,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     section = generated.section_of(nav.items, f"{FOLDER}/index.md")
     if section is None:
         return nav
-    order = {template.id: template.order for template in context.handbook().templates.values()}
+    order = {template.id: template.order for template in context.handbook(config).templates.values()}
     pages = generated.generated_pages(files, config, FOLDER)
     pages.sort(key=lambda page: (order.get(Path(page.file.src_uri).stem, 0), page.file.src_uri))
     generated.attach(nav, section, pages, in_side_bar=True)
@@ -127,7 +132,7 @@ class Entry:
     download: Download
 
 
-def render_list(page: Page, config: MkDocsConfig) -> str:
+def render_list(arguments: Arguments, page: Page, config: MkDocsConfig) -> str:
     language = context.language(config)
     default_language = context.default_language(config)
     entries = [
@@ -140,8 +145,11 @@ def render_list(page: Page, config: MkDocsConfig) -> str:
             download(template, language, page.url),
         )
         for template in _ordered(config)
+        if "group" not in arguments or template.group == TemplateGroup(arguments["group"])
     ]
-    return render("template-list.html.j2", language, entries=entries)
+    group = TemplateGroup(arguments["group"]) if "group" in arguments else None
+    caption = group.label[language] if group else UI["templates_caption"][language]
+    return render("template-list.html.j2", language, entries=entries, caption=caption)
 
 
 def template_edit_url(config: MkDocsConfig, template_id: str) -> str | None:
@@ -156,9 +164,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = context.language(config)
     if page.file.generated_by is not None and page.file.src_uri.startswith(f"{language}/{FOLDER}/"):
         template_id = Path(page.file.src_uri).stem
-        if template_id in context.handbook().templates:
+        if template_id in context.handbook(config).templates:
             page.edit_url = template_edit_url(config, template_id)
-    return markers.replace(markdown, SPEC.name, lambda _arguments: render_list(page, config))
+    return markers.replace(markdown, SPEC.name, lambda arguments: render_list(arguments, page, config))
 
 
 def write_if_changed(path: Path, content: bytes) -> bool:
@@ -172,7 +180,7 @@ def write_if_changed(path: Path, content: bytes) -> bool:
 
 def on_post_build(config: MkDocsConfig) -> None:
     language = context.language(config)
-    handbook = context.handbook()
+    handbook = context.handbook(config)
     folder = Path(config.site_dir) / DOWNLOADS
     for template in handbook.templates.values():
         sources = [handbook.sources[source_id] for source_id in template.sources]

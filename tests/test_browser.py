@@ -60,7 +60,19 @@ def test_no_page_talks_to_another_host_or_logs_an_error(browser: Browser, server
     assert not errors, errors
 
 
-@pytest.mark.parametrize("url", ["", "workshops/", "support-programs/", "en/", "en/workshops/", "cases/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "workshops/",
+        "support-programs/",
+        "en/",
+        "en/workshops/",
+        "cases/",
+        "templates/budget/",
+        "en/templates/founding-meeting/",
+    ],
+)
 def test_no_sideways_scrolling_on_a_small_phone(browser: Browser, server: str, url: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
     tab = context.new_page()

@@ -285,3 +285,53 @@ def test_the_excel_file_opens_to_a_printable_a4_sheet(site: Path) -> None:
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
     assert workbook.calculation.fullCalcOnLoad
     assert "example" in str(sheet["A2"].value)
+
+
+SESSION_PLANS = sorted(key for key, value in TEMPLATES.items() if value.get("group") == "session-plan")  # type: ignore[union-attr]
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+@pytest.mark.parametrize("template_id", SESSION_PLANS)
+def test_a_session_plan_fills_120_minutes_without_gaps(template_id: str) -> None:
+    table = record(template_id).sections[0].blocks[0].table
+    assert table is not None, f"{template_id}: the first block is the timetable"
+    start = 0
+    for row in table.rows:
+        assert not isinstance(row[0], str) and not isinstance(row[1], str)
+        begin, end = row[0].ja.split("–")
+        assert _minutes(begin) == start, f"{template_id}: {row[0].ja} does not follow on at {start} minutes"
+        assert _minutes(end) - _minutes(begin) == int(row[1].ja), f"{template_id}: {row[0].ja} is not {row[1].ja} min"
+        assert row[0].ja == row[0].en and row[1].ja == row[1].en
+        start = _minutes(end)
+    assert start == 120
+
+
+def test_every_workshop_has_a_session_plan() -> None:
+    titles = " ".join(str(TEMPLATES[plan]["title"]["ja"]) for plan in SESSION_PLANS)  # type: ignore[index]
+    for workshop in ("①", "②", "③", "④", "⑤"):
+        assert workshop in titles
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_session_plan_is_labelled_a_model(html: Html, language: str) -> None:
+    for plan in SESSION_PLANS:
+        notice = html(language, f"templates/{plan}.md").select_one(".handbook-template-notice .admonition-title")
+        assert notice is not None
+        assert ("モデル" if language == "ja" else "model") in notice.get_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_session_plan_prints_on_one_a4_sheet(tab: Page, server: str, language: str) -> None:
+    from pypdf import PdfReader
+
+    prefix = "" if language == "ja" else f"{language}/"
+    for plan in SESSION_PLANS:
+        tab.goto(f"{server}{prefix}templates/{plan}/")
+        tab.emulate_media(media="print")
+        printed = PdfReader(io.BytesIO(tab.pdf(format="A4", prefer_css_page_size=True)))
+        assert len(printed.pages) == 1, f"{prefix}templates/{plan}/ prints on {len(printed.pages)} pages"
+        assert "120" in printed.pages[0].extract_text()

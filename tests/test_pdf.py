@@ -97,3 +97,20 @@ def test_the_whole_handbook_is_one_pdf_in_reading_order(site: Path, pdfs: Path, 
     # The contents follow the cover and the home page, a few pages in
     contents = "".join("".join(page.extract_text().split()) for page in reader.pages[1:6])
     assert ("目次" if language == "ja" else "Contents") in contents
+
+
+def test_template_pages_are_printed_within_the_whole_handbook_not_each_on_its_own(site: Path) -> None:
+    from datetime import date
+
+    from handbook.pdf import jobs
+
+    todo = jobs(site, "http://127.0.0.1:8000/", date(2026, 11, 30))
+    chapter_urls = {job.url for job in todo if job.url is not None}
+    assert "templates/" in chapter_urls and "en/templates/" in chapter_urls
+    template_pages = {
+        f"{prefix}templates/{path.stem}/"
+        for prefix in ("", "en/")
+        for path in (ROOT / "data" / "templates").glob("*.yml")
+    }
+    assert template_pages and not template_pages & chapter_urls
+    assert "templates/budget/" not in chapter_urls and "cases/kirari-yoshijima/" not in chapter_urls

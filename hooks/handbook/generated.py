@@ -1,53 +1,49 @@
 """Pages the build writes from data (a case study, a template), in each language, found by the language
-switcher, the sitemap, the side bar and the previous / next links like the pages written by hand."""
+switcher, the sitemap, the side bar and the previous / next links like the pages written by hand.
+
+Both hooks that generate pages (case_studies.py, document_templates.py) use these functions, so a page
+from a YAML record is added, linked to its translations and placed in the navigation one way.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from handbook import context
-
-
-def languages(config: MkDocsConfig) -> list[str]:
-    """Every language the i18n plugin builds."""
-    return list(getattr(config.plugins["i18n"], "build_languages"))  # noqa: B009 - set by mkdocs-static-i18n
+from handbook import context, upstream
+from handbook.languages import localized_path
 
 
 def page_uri(folder: str, record_id: str, language: str, default_language: str) -> str:
-    prefix = "" if language == default_language else f"{language}/"
-    return f"{prefix}{folder}/{record_id}/index.html"
+    """Where the page of a record is written, e.g. templates/budget/index.html or en/templates/…"""
+    return localized_path(f"{folder}/{record_id}/index.html", language, default_language)
 
 
-def add_page(files: Files, config: MkDocsConfig, folder: str, record_id: str, content: str) -> File:
-    """Add the page folder/<id> of the language being built, linked to its translations."""
+def add_pages(files: Files, config: MkDocsConfig, folder: str, pages: dict[str, Callable[[str], str]]) -> Files:
+    """Add, for the language being built, the page folder/<id> of each record, made by pages[id] from the
+    page's address, and link each to the same page in the other languages."""
     language = context.language(config)
     default_language = context.default_language(config)
-    page_file = File.generated(config, f"{language}/{folder}/{record_id}.md", content=content)
-    page_file.dest_uri = page_uri(folder, record_id, language, default_language)
-    # What the i18n plugin records on its own files, so the language switcher finds the translations.
-    alternates = {}
-    for other in languages(config):
-        alternate = File.generated(config, f"{other}/{folder}/{record_id}.md", content="")
-        alternate.dest_uri = page_uri(folder, record_id, other, default_language)
-        alternates[other] = alternate
-    alternates[language] = page_file
-    page_file.alternates = alternates  # type: ignore[attr-defined]
-    page_file.locale = language  # type: ignore[attr-defined]
-    page_file.locale_alternate_of = language  # type: ignore[attr-defined]
-    page_file.localization = language  # type: ignore[attr-defined]
-    page_file.norm_src_uri = f"{folder}/{record_id}.md"  # type: ignore[attr-defined]
-    files.append(page_file)
-    return page_file
-
-
-def record_in_sitemap(files: Files, config: MkDocsConfig) -> None:
-    """The i18n plugin's sitemap lists the pages it recorded before generated ones were added."""
-    recorded = getattr(config.plugins["i18n"], "i18n_files_per_language", None)
-    if isinstance(recorded, dict):
-        recorded[context.language(config)] = files.documentation_pages()
+    for record_id, markdown in pages.items():
+        uri = page_uri(folder, record_id, language, default_language)
+        page_file = File.generated(
+            config, f"{language}/{folder}/{record_id}.md", content=markdown(uri.removesuffix("index.html"))
+        )
+        page_file.dest_uri = uri
+        alternates = {}
+        for other in context.build_languages(config):
+            alternate = File.generated(config, f"{other}/{folder}/{record_id}.md", content="")
+            alternate.dest_uri = page_uri(folder, record_id, other, default_language)
+            alternates[other] = alternate
+        alternates[language] = page_file
+        upstream.link_translations(page_file, language, alternates, f"{folder}/{record_id}.md")
+        files.append(page_file)
+    upstream.record_language_pages(config, language, files)
+    return files
 
 
 def section_of(items: list[Page | Section], index_uri: str) -> Section | None:
@@ -61,8 +57,20 @@ def section_of(items: list[Page | Section], index_uri: str) -> Section | None:
     return None
 
 
+def generated_pages(files: Files, config: MkDocsConfig, folder: str) -> list[Page]:
+    """This language's generated pages under folder/, in file-name order."""
+    prefix = f"{context.language(config)}/{folder}/"  # generated pages' paths start with their language's folder
+    pages = [
+        file.page
+        for file in files.documentation_pages()
+        if file.generated_by is not None and file.src_uri.startswith(prefix) and file.page is not None
+    ]
+    return sorted(pages, key=lambda page: page.file.src_uri)
+
+
 def attach(nav: Navigation, section: Section, pages: list[Page], *, in_side_bar: bool) -> None:
-    """Put generated pages after the section's first page, in the side bar and in reading order."""
+    """Put generated pages after the section's first page: in the side bar when asked, and always in
+    the reading order that the page footer's previous / next links follow."""
     for page in pages:
         page.parent = section
         if in_side_bar:
@@ -72,14 +80,3 @@ def attach(nav: Navigation, section: Section, pages: list[Page], *, in_side_bar:
     nav.pages[position:position] = pages
     for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
         previous.next_page, following.previous_page = following, previous
-
-
-def generated_pages(files: Files, config: MkDocsConfig, folder: str) -> list[Page]:
-    """This language's generated pages under folder/, in file-name order."""
-    prefix = f"{context.language(config)}/{folder}/"
-    pages = [
-        file.page
-        for file in files.documentation_pages()
-        if file.generated_by is not None and file.src_uri.startswith(prefix) and file.page is not None
-    ]
-    return sorted(pages, key=lambda page: page.file.src_uri)

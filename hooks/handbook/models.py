@@ -435,6 +435,13 @@ class FileFormat(StrEnum):
     xlsx = "xlsx"
 
 
+class TemplateGroup(LabelledEnum):
+    """Where a template is listed: the papers of founding, or the plans of the workshops."""
+
+    founding = "founding"
+    session_plan = "session-plan"
+
+
 class FundingDomain(LabelledEnum):
     """The three sources of money the handbook's chapter on money names (総務省)."""
 
@@ -445,6 +452,8 @@ class FundingDomain(LabelledEnum):
 
 _LABELS.update(
     {
+        TemplateGroup.founding: _text("組織をつくるときの書類", "Papers for founding the organization"),
+        TemplateGroup.session_plan: _text("ワークショップの進行案（モデル）", "Workshop session plans (models)"),
         FundingDomain.market: _text("市場（民）", "Market"),
         FundingDomain.community: _text("集落（共）", "Community"),
         FundingDomain.public: _text("行政（公）", "Public"),
@@ -575,10 +584,13 @@ class DocumentTemplate(Record):
 
     id: RecordId
     order: int = Field(ge=1, description="Its place in the list of templates")
+    group: TemplateGroup = Field(
+        TemplateGroup.founding, description="founding (papers for founding) or session-plan (a workshop's plan)"
+    )
     format: FileFormat = Field(description="docx (Word) for documents, xlsx (Excel) for a budget")
     title: Text
     summary: Text = Field(description="One or two sentences for the list of templates and the page description")
-    intro: Text = Field(description="What the template is for and how to use it")
+    intro: FormText = Field(description="What the template is for and how to use it; paragraphs apart by an empty line")
     decide: list[Text] = Field(min_length=1, description="What the district must decide itself")
     sections: list[TemplateSection] = Field(min_length=1)
     sources: list[RecordId] = Field(min_length=1)

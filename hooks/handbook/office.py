@@ -39,6 +39,7 @@ from handbook.models import (
     FundingDomain,
     Language,
     Source,
+    TemplateGroup,
     Text,
 )
 from handbook.render import UI
@@ -50,6 +51,12 @@ FONTS = {"ja": ("游明朝", "游ゴシック"), "en": ("Cambria", "Calibri")}
 
 def ui(key: str, language: Language) -> str:
     return UI[key][language]
+
+
+def notice(template: DocumentTemplate, language: Language) -> tuple[str, str]:
+    """The title and text of the box that says the template is an example (or a model) to adapt."""
+    suffix = "" if template.group == TemplateGroup.founding else f"_{template.group.value}"
+    return ui(f"template_notice_title{suffix}", language), ui(f"template_notice{suffix}", language)
 
 
 def blank_label(what: str, language: Language) -> str:
@@ -233,13 +240,14 @@ def docx_bytes(template: DocumentTemplate, language: Language, sources: list[Sou
     properties.revision = 1
 
     document.add_heading(template.title[language], level=0)
-    notice = document.add_paragraph()
-    notice.add_run(ui("template_notice_title", language) + ("：" if language == "ja" else ": ")).bold = True
-    _write_runs(notice, ui("template_notice", language), language)
+    notice_title, notice_text = notice(template, language)
+    notice_paragraph = document.add_paragraph()
+    notice_paragraph.add_run(notice_title + ("：" if language == "ja" else ": ")).bold = True
+    _write_runs(notice_paragraph, notice_text, language)
 
     document.add_heading(ui("how_to_use", language), level=1)
     for paragraph in paragraphs(template.intro[language], language):
-        document.add_paragraph(paragraph)
+        _write_runs(document.add_paragraph(), paragraph, language)
     document.add_paragraph().add_run(ui("decide_heading", language)).bold = True
     for item in template.decide:
         document.add_paragraph(item[language], style="List Bullet")
@@ -328,7 +336,7 @@ def write_budget_sheet(sheet: Worksheet, template: DocumentTemplate, budget: Bud
     sheet.title = ui("budget_sheet", language)
     sheet["A1"] = template.title[language]
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = plain(ui("template_notice", language), language)
+    sheet["A2"] = plain(notice(template, language)[1], language)
     sheet["A3"] = ui("budget_formula_note", language)
     for address in ("A2", "A3"):
         sheet[address].alignment = Alignment(wrap_text=True, vertical="top")
@@ -392,7 +400,7 @@ def _notes_sheet(sheet: Worksheet, template: DocumentTemplate, language: Languag
     sheet.title = ui("budget_notes_sheet", language)
     sheet.column_dimensions["A"].width = 110
     lines: list[tuple[str, bool]] = [(ui("how_to_use", language), True)]
-    lines += [(paragraph, False) for paragraph in paragraphs(template.intro[language], language)]
+    lines += [(plain(paragraph, language), False) for paragraph in paragraphs(template.intro[language], language)]
     lines += [(ui("decide_heading", language), True)] + [("・" + item[language], False) for item in template.decide]
     for section in template.sections:
         lines.append((section.heading[language], True))

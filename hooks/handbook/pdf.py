@@ -144,10 +144,16 @@ def _scoped(chapter: Chapter, number: int, bundle: dict[str, int], site_url: str
     return f'<section class="pdf-chapter" id="chapter-{number}">{article.decode_contents()}</section>'
 
 
+# Folders of pages generated from data records: printed within the whole handbook, not each on its own
+# (a template page is printed from the browser, and its Word or Excel file is the one to edit).
+GENERATED_FOLDERS = ("cases/", "templates/")
+
+
 def _is_chapter(url: str, language: str) -> bool:
-    """Chapters get a PDF of their own; generated case-study pages are printed within the whole handbook."""
+    """Chapters get a PDF of their own; generated case-study and template pages are printed within the
+    whole handbook."""
     path = url.removeprefix(f"{language}/") if language != DEFAULT_LANGUAGE else url
-    return not (path.startswith("cases/") and path != "cases/")
+    return not any(path.startswith(folder) and path != folder for folder in GENERATED_FOLDERS)
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,15 @@ UI: dict[str, Text] = {
             "The parts marked [[]] are for your district to decide and fill in.",
         ),
         ("template_notice_title", "この書式は例です", "This template is an example"),
+        ("template_notice_title_session-plan", "この進行案はモデルです", "This session plan is a model"),
+        (
+            "template_notice_session-plan",
+            "これは、この手順書がつくったモデル（例）です。時間の配分は出典の資料にはなく、決まりではありません。"
+            "参加する人数や地区の事情に合わせて直してください。[[]]の部分は、地区が自分で決めるところです。",
+            "This is a model (an example) written for this handbook. The sources give no timings, so these are "
+            "not rules: adjust them to the number of participants and your district. The parts marked [[]] are "
+            "for your district to decide.",
+        ),
         ("how_to_use", "この例の使い方", "How to use this example"),
         ("decide_heading", "地区で決めること", "What your district decides"),
         ("download_title", "編集できるファイル", "Editable file"),
