@@ -14,6 +14,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -134,6 +135,10 @@ def build(site: Path, *, pdf: bool = True, offline: bool = True) -> None:
         replace_site(staging, site)
 
 
+def _stop(signal_number: int, frame: object) -> None:
+    raise KeyboardInterrupt  # the running step is stopped and the staging folder removed, as for Ctrl-C
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Build the site into a staging folder; replace site/ on success.")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the site folder to replace (default: site)")
@@ -141,6 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-offline", action="store_true", help="leave out the offline copy")
     args = parser.parse_args(argv)
     site = Path(os.path.abspath(args.site))
+    signal.signal(signal.SIGTERM, _stop)
     try:
         build(site, pdf=not args.no_pdf, offline=not args.no_offline)
     except StepError as error:
