@@ -83,15 +83,25 @@ def problems(output: str) -> list[str]:
 
 def run(step: Step) -> float:
     started = time.perf_counter()
-    result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+    # Each step runs in a process group of its own, so that stopping the build stops every process
+    # the step started (the PDF writer's workers too) before the staging folder is removed.
+    with subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
         step.command,
         cwd=step.cwd,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
-    )
-    if result.returncode != 0:
-        told = problems(result.stdout + result.stderr) or [f"{step.title} failed with exit code {result.returncode}"]
+        start_new_session=True,
+    ) as process:
+        try:
+            output, _ = process.communicate()
+        except BaseException:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
+    if process.returncode != 0:
+        told = problems(output) or [f"{step.title} failed with exit code {process.returncode}"]
         raise StepError("\n".join(told))
     return time.perf_counter() - started
 
