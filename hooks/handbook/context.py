@@ -42,11 +42,6 @@ def handbook(config: MkDocsConfig) -> Handbook:
     return loaded
 
 
-def activate(config: MkDocsConfig) -> Handbook:
-    """Load the data now (the data check at the start of a build uses it to fail early)."""
-    return handbook(config)
-
-
 def language(config: MkDocsConfig) -> str:
     """The language being built."""
     return upstream.build_language(config)
