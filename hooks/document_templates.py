@@ -94,7 +94,7 @@ def page_markdown(template: DocumentTemplate, language: Language, page_url: str)
 
 
 def _ordered(config: MkDocsConfig) -> list[DocumentTemplate]:
-    return sorted(context.handbook().templates.values(), key=lambda template: (template.order, template.id))
+    return sorted(context.handbook(config).templates.values(), key=lambda template: (template.order, template.id))
 
 
 @event_priority(-110)  # after the i18n plugin (-100) has chosen this build's authored pages
@@ -113,7 +113,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     section = generated.section_of(nav.items, f"{FOLDER}/index.md")
     if section is None:
         return nav
-    order = {template.id: template.order for template in context.handbook().templates.values()}
+    order = {template.id: template.order for template in context.handbook(config).templates.values()}
     pages = generated.generated_pages(files, config, FOLDER)
     pages.sort(key=lambda page: (order.get(Path(page.file.src_uri).stem, 0), page.file.src_uri))
     generated.attach(nav, section, pages, in_side_bar=True)
@@ -156,7 +156,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = context.language(config)
     if page.file.generated_by is not None and page.file.src_uri.startswith(f"{language}/{FOLDER}/"):
         template_id = Path(page.file.src_uri).stem
-        if template_id in context.handbook().templates:
+        if template_id in context.handbook(config).templates:
             page.edit_url = template_edit_url(config, template_id)
     return markers.replace(markdown, SPEC.name, lambda _arguments: render_list(page, config))
 
@@ -172,7 +172,7 @@ def write_if_changed(path: Path, content: bytes) -> bool:
 
 def on_post_build(config: MkDocsConfig) -> None:
     language = context.language(config)
-    handbook = context.handbook()
+    handbook = context.handbook(config)
     folder = Path(config.site_dir) / DOWNLOADS
     for template in handbook.templates.values():
         sources = [handbook.sources[source_id] for source_id in template.sources]
