@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import context, markers
+from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
 from handbook.models import Timeline
 from handbook.render import render
@@ -92,10 +93,9 @@ def month_span(start: int, end: int, language: str) -> str:
     return f"month {start}" if start == end else f"months {start}–{end}"
 
 
-def layout(timeline: Timeline, language: str) -> TimelineLayout:
+def layout(timeline: Timeline, language: str, handbook: Handbook) -> TimelineLayout:
     unit = WIDTH / timeline.months
     ticks = [Tick(round((month - 1) * unit, 1), str(month)) for month in range(1, timeline.months + 1, TICK_EVERY)]
-    handbook = context.handbook()
     y = float(AXIS_HEIGHT)
     bars = []
     for phase in timeline.phases:
@@ -129,13 +129,13 @@ def layout(timeline: Timeline, language: str) -> TimelineLayout:
     return TimelineLayout(WIDTH, y + 4, round(unit, 2), ticks, bars, milestones, float(AXIS_HEIGHT), bottom)
 
 
-def render_timeline(arguments: Arguments, language: str) -> str:
-    timeline = context.handbook().timelines[arguments["id"]]
+def render_timeline(arguments: Arguments, language: str, handbook: Handbook) -> str:
+    timeline = handbook.timelines[arguments["id"]]
     return render(
         "timeline.html.j2",
         language,
         timeline=timeline,
-        layout=layout(timeline, language),
+        layout=layout(timeline, language, handbook),
         bar_height=BAR_HEIGHT,
         calendar=lambda month: calendar_month(timeline, month, language),
     )
@@ -143,4 +143,5 @@ def render_timeline(arguments: Arguments, language: str) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = context.language(config)
-    return markers.replace(markdown, SPEC.name, lambda arguments: render_timeline(arguments, language))
+    handbook = context.handbook(config)
+    return markers.replace(markdown, SPEC.name, lambda arguments: render_timeline(arguments, language, handbook))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -38,15 +39,21 @@ def make_build(project: Path, *, pdf: bool = False, offline: bool = False) -> Re
     command = [sys.executable, "-m", "handbook.build", "--site", "../site"]
     command += [] if pdf else ["--no-pdf"]
     command += [] if offline else ["--no-offline"]
-    result = subprocess.run(
+    with subprocess.Popen(
         command,
         cwd=project / "hooks",
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=900,
-    )
-    return Result(result.returncode, result.stdout + result.stderr)
+        start_new_session=True,  # so that a build that hangs is stopped with every process it started
+    ) as process:
+        try:
+            output, _ = process.communicate(timeout=1800 if pdf else 600)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            raise
+    return Result(process.returncode, output)
 
 
 def earlier_site(project: Path) -> dict[str, str]:

@@ -55,7 +55,7 @@ def test_what_the_hooks_read_from_the_i18n_plugin_and_material() -> None:
     assert re.fullmatch(r"search\.[0-9a-f]+\.min\.js", worker)
     assert any((Path(folder) / upstream.MATERIAL_WORKERS / worker).is_file() for folder in config.theme.dirs)
     # The attribute the i18n plugin's sitemap reads; the case-study pages are recorded in it.
-    assert isinstance(config.plugins["i18n"].i18n_files_per_language, dict)
+    assert isinstance(getattr(config.plugins["i18n"], "i18n_files_per_language", None), dict)
 
 
 def test_the_data_loads_on_first_use_without_the_data_check_running() -> None:
@@ -63,7 +63,6 @@ def test_the_data_loads_on_first_use_without_the_data_check_running() -> None:
     loaded = context.handbook(config)
     assert "kirari-yoshijima" in loaded.cases
     assert context.handbook(config) is loaded  # kept for the build in progress
-    assert context.handbook() is loaded
 
 
 def test_a_data_error_found_on_first_use_is_one_message(project_copy: Path) -> None:

@@ -14,6 +14,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -82,15 +83,25 @@ def problems(output: str) -> list[str]:
 
 def run(step: Step) -> float:
     started = time.perf_counter()
-    result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+    # Each step runs in a process group of its own, so that stopping the build stops every process
+    # the step started (the PDF writer's workers too) before the staging folder is removed.
+    with subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
         step.command,
         cwd=step.cwd,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
-    )
-    if result.returncode != 0:
-        told = problems(result.stdout + result.stderr) or [f"{step.title} failed with exit code {result.returncode}"]
+        start_new_session=True,
+    ) as process:
+        try:
+            output, _ = process.communicate()
+        except BaseException:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
+    if process.returncode != 0:
+        told = problems(output) or [f"{step.title} failed with exit code {process.returncode}"]
         raise StepError("\n".join(told))
     return time.perf_counter() - started
 
@@ -134,6 +145,10 @@ def build(site: Path, *, pdf: bool = True, offline: bool = True) -> None:
         replace_site(staging, site)
 
 
+def _stop(signal_number: int, frame: object) -> None:
+    raise KeyboardInterrupt  # the running step is stopped and the staging folder removed, as for Ctrl-C
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Build the site into a staging folder; replace site/ on success.")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the site folder to replace (default: site)")
@@ -141,6 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-offline", action="store_true", help="leave out the offline copy")
     args = parser.parse_args(argv)
     site = Path(os.path.abspath(args.site))
+    signal.signal(signal.SIGTERM, _stop)
     try:
         build(site, pdf=not args.no_pdf, offline=not args.no_offline)
     except StepError as error:

@@ -27,16 +27,11 @@ def data_dir(config: MkDocsConfig) -> Path:
     return project_dir(config) / "data"
 
 
-def handbook(config: MkDocsConfig | None = None) -> Handbook:
-    """The validated data of this build, loaded on first use.
+def handbook(config: MkDocsConfig) -> Handbook:
+    """The validated data of this build, loaded on first use, whichever hook asks first.
 
-    A data error stops the build with one message naming the file, line, record and field. Without
-    a configuration, the data of the build in progress (for helpers deep inside a hook)."""
+    A data error stops the build with one message naming the file, line, record and field."""
     global _current
-    if config is None:
-        if _current is None:
-            raise RuntimeError("no build is in progress: pass the build's configuration to handbook()")
-        return _current[1]
     if _current is not None and _current[0] is config:
         return _current[1]
     try:
@@ -45,11 +40,6 @@ def handbook(config: MkDocsConfig | None = None) -> Handbook:
         raise PluginError(f"Data error in {error}") from None
     _current = (config, loaded)
     return loaded
-
-
-def activate(config: MkDocsConfig) -> Handbook:
-    """Load the data now (the data check at the start of a build uses it to fail early)."""
-    return handbook(config)
 
 
 def language(config: MkDocsConfig) -> str:
