@@ -18,6 +18,10 @@ CHAPTER_PAGES = {
         *WORKSHOP_PAGES,
     ],
     "formation-steps/index.md": ["formation-steps/index.md", *STEP_PAGES],
+    "worksheets/index.md": [
+        f"worksheets/{name}.md"
+        for name in ("index", "survey-form", "resources-and-problems", "plan-draft", "checklist")
+    ],
 }
 
 KEY_SECTIONS = {
@@ -53,7 +57,12 @@ KEY_SECTIONS = {
     "introduction.md": ["地域運営組織とは", "一体型と分離型", "小さな拠点とは", "山形県の状況"],
     "relationship-population.md": ["関係人口とは", "計画で行うこと", "地区でできること"],
     "prefecture-municipal.md": ["県・市町村連携推進会議", "1年の流れ"],
-    "worksheets.md": ["集落調査票", "地域資源・課題の洗い出しシート", "地区計画の素案シート", "形成チェックリスト"],
+    "worksheets/index.md": [
+        "集落調査票",
+        "地域資源・課題の洗い出しシート",
+        "地区計画の素案シート",
+        "形成チェックリスト",
+    ],
     "support-programs.md": ["段階ごとの支援メニュー", "全ての支援メニュー"],
 }
 

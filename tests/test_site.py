@@ -45,7 +45,7 @@ def test_every_chapter_of_the_handbook_is_in_the_navigation() -> None:
         "relationship-population.md",
         "prefecture-municipal.md",
         "glossary.md",
-        "worksheets.md",
+        "worksheets/index.md",
         "about.md",
     }
     assert chapters <= set(nav_pages())

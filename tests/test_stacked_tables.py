@@ -82,7 +82,15 @@ CELLS_AS_DRAWN = """table => Array.from(table.querySelectorAll('tbody tr:not([hi
 
 
 @pytest.mark.parametrize(
-    "url", ["support-programs/", "en/support-programs/", "workshops/", "cases/", "worksheets/", "people-and-money/"]
+    "url",
+    [
+        "support-programs/",
+        "en/support-programs/",
+        "workshops/",
+        "cases/",
+        "worksheets/survey-form/",
+        "people-and-money/",
+    ],
 )
 def test_on_a_phone_tables_stack_and_nothing_scrolls_sideways(browser: Browser, server: str, url: str) -> None:
     tab = open_page(browser, server, url, PHONE)
