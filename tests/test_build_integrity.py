@@ -22,6 +22,7 @@ import pytest
 from conftest import ROOT, page_path, soup
 
 CASE = "data/cases/kirari-yoshijima.yml"
+CHAPTER = "introduction.md"  # any chapter will do; this one is a single page in each language
 
 
 @dataclass(frozen=True)
@@ -124,25 +125,25 @@ def test_a_case_file_saved_in_shift_jis(project_copy: Path) -> None:
 
 def test_a_chapter_saved_in_shift_jis(project_copy: Path) -> None:
     before = earlier_site(project_copy)
-    path = project_copy / "docs" / "ja" / "workshops.md"
+    path = project_copy / "docs" / "ja" / CHAPTER
     text = path.read_text(encoding="utf-8")
     path.write_bytes(text.encode("cp932", errors="replace"))
-    assert_refused(project_copy, before, f"docs/ja/workshops.md, line {first_non_ascii_line(text)}", "UTF-8")
+    assert_refused(project_copy, before, f"docs/ja/{CHAPTER}, line {first_non_ascii_line(text)}", "UTF-8")
 
 
 def test_a_missing_snippet_in_an_english_chapter(project_copy: Path) -> None:
     before = earlier_site(project_copy)
-    path = project_copy / "docs" / "en" / "workshops.md"
+    path = project_copy / "docs" / "en" / CHAPTER
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([*lines[:3], "", '--8<-- "no-such-snippet.md"', "", *lines[3:]]) + "\n", "utf-8")
-    assert_refused(project_copy, before, "docs/en/workshops.md, line 5", "no-such-snippet.md")
+    assert_refused(project_copy, before, f"docs/en/{CHAPTER}, line 5", "no-such-snippet.md")
 
 
 def test_a_broken_link_stops_the_build_after_the_pages_were_written(project_copy: Path) -> None:
     before = earlier_site(project_copy)
-    path = project_copy / "docs" / "en" / "workshops.md"
+    path = project_copy / "docs" / "en" / CHAPTER
     path.write_text(path.read_text(encoding="utf-8") + "\nSee [the missing page](no-such-page.md).\n", "utf-8")
-    assert_refused(project_copy, before, "en/workshops.md", "no-such-page.md")
+    assert_refused(project_copy, before, f"en/{CHAPTER}", "no-such-page.md")
 
 
 def test_a_link_to_nowhere_in_the_case_folder(project_copy: Path) -> None:
