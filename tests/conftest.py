@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -86,6 +87,21 @@ def write_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+MANY_CASES = 40  # more than the side bar lists (hooks/case_studies.py, SIDE_BAR_LIMIT)
+
+
+@pytest.fixture(scope="session")
+def many_cases_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook built from a copy with 40 synthetic case studies added (tests/synthetic.py)."""
+    from synthetic import write_synthetic_cases
+
+    project = copy_project(tmp_path_factory.mktemp("many-cases"))
+    write_synthetic_cases(project, MANY_CASES)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
 @pytest.fixture(scope="session")
 def pdfs(site: Path) -> Path:
     """The PDFs of the session's site, written once for every test that reads them."""
@@ -126,7 +142,7 @@ def authored_pages(language: str = "ja") -> list[str]:
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
 
 
-def load_yaml(path: Path) -> object:
+def load_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -249,6 +265,18 @@ def built_urls(site: Path) -> list[str]:
             continue
         paths.append("" if relative == "." else f"{relative}/")
     return paths
+
+
+# --- Test tiers: `make test-fast` leaves out the slow tests (pytest -m "not slow") ---
+
+SLOW_FIXTURES = {"browser", "tab", "server", "pdfs", "many_cases_pdfs"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the browser or the PDFs is slow, whether or not its module says so."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 # --- Figures the checks measure, printed at the end of the test run (and kept in a report file) ---
