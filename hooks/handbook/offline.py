@@ -84,12 +84,12 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as temporary:
         copy = Path(temporary) / FOLDER
+        build_offline(copy)
         try:
+            check_pages(args.site, copy)
             wanted = pdfs(args.site)
         except FileNotFoundError as error:
             sys.exit(f"make offline: {error}")
-        build_offline(copy)
-        check_pages(args.site, copy)
         for pdf in wanted:
             (copy / pdf).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(args.site / pdf, copy / pdf)
