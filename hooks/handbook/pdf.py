@@ -23,6 +23,7 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -147,13 +148,12 @@ class Metadata:
     author: str
 
 
-def _document(metadata: Metadata, stylesheets: list[str], body: str, page_css: str = "") -> str:
+def _document(metadata: Metadata, body: str) -> str:
     """The HTML WeasyPrint lays out; its title, author and language become the PDF's metadata."""
-    links = "".join(f'<link rel="stylesheet" href="{href}">' for href in [*stylesheets, PDF_CSS.resolve().as_uri()])
     return (
         f'<!doctype html><html lang="{metadata.language}"><head><meta charset="utf-8">'
         f"<title>{html.escape(metadata.title)}</title>"
-        f'<meta name="author" content="{html.escape(metadata.author)}">{links}<style>{page_css}</style></head>'
+        f'<meta name="author" content="{html.escape(metadata.author)}"></head>'
         f'<body><div class="md-typeset pdf-body">{body}</div></body></html>'
     )
 
@@ -180,11 +180,22 @@ class Job:
 PT_PER_PX = 0.75  # 72 PDF points per inch / 96 CSS pixels per inch
 
 
-def _render(document: str, site: Path) -> tuple[bytes, Anchors]:
-    """The PDF, tagged for screen readers, and where WeasyPrint put each id."""
-    from weasyprint import HTML  # type: ignore[import-untyped]  # imported here: only the PDF step needs it
+@cache
+def _stylesheet(url: str) -> Any:
+    """A stylesheet parsed once per process: Material's alone takes WeasyPrint most of a second."""
+    from weasyprint import CSS  # type: ignore[import-untyped]  # imported here: only the PDF step needs it
 
-    laid_out = HTML(string=document, base_url=str(site)).render()
+    return CSS(url=url)
+
+
+def _render(document: str, site: Path, stylesheets: list[str], page_css: str) -> tuple[bytes, Anchors]:
+    """The PDF, tagged for screen readers, and where WeasyPrint put each id.
+
+    The site's stylesheets, then pdf.css, then the document's own page rules, in that order of precedence."""
+    from weasyprint import CSS, HTML
+
+    sheets = [_stylesheet(url) for url in [*stylesheets, PDF_CSS.resolve().as_uri()]] + [CSS(string=page_css)]
+    laid_out = HTML(string=document, base_url=str(site)).render(stylesheets=sheets)
     anchors = {
         name: (number, (page.height - y) * PT_PER_PX)
         for number, page in enumerate(laid_out.pages)
@@ -208,7 +219,7 @@ def write_chapter(job: Job) -> ChapterPdf:
     page_css = f'@page {{ @bottom-center {{ content: "{chapter.number}-" counter(page); }} }}'
     target = job.folder / f"{chapter.pdf}.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
-    pdf, anchors = _render(_document(metadata, articles[0].stylesheets, body, page_css), job.site)
+    pdf, anchors = _render(_document(metadata, body), job.site, articles[0].stylesheets, page_css)
     target.write_bytes(pdf)
     return ChapterPdf(chapter, target, anchors)
 
@@ -258,7 +269,7 @@ def _front_matter(job: Job, chapters: list[ChapterPdf]) -> bytes:
     contents = f'<nav class="pdf-contents"><h2>{WORDS[language]["contents"]}</h2><ol>{"".join(entries)}</ol></nav>'
     metadata = Metadata(language, job.manifest.title, job.author)
     page_css = "@page { @bottom-center { content: counter(page, lower-roman); } }"
-    return _render(_document(metadata, home.stylesheets, title_page + contents, page_css), job.site)[0]
+    return _render(_document(metadata, title_page + contents), job.site, home.stylesheets, page_css)[0]
 
 
 def _internal_links(writer: PdfWriter, targets: dict[str, list[Any]]) -> int:
