@@ -34,13 +34,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
 
 from conftest import CHROMIUM, CHROMIUM_FLAGS, copy_project, fetch, mkdocs_serve, serve_folder  # noqa: E402
 from synthetic import write_synthetic_cases  # noqa: E402
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Response
 
 PYTHON = sys.executable
 ENV = {key: value for key, value in os.environ.items() if key != "HANDBOOK_OFFLINE"} | {"NO_MKDOCS_2_WARNING": "1"}
@@ -86,6 +89,9 @@ class Results:
     data: dict[str, Any] = field(default_factory=dict)
     goals: list[Goal] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+    def goal(self, name: str, measured: str, target: str, met: bool | None = None) -> None:
+        self.goals.append(Goal(name, measured, target, met))
 
 
 def say(text: str = "") -> None:
@@ -234,13 +240,11 @@ def bench_clean(results: Results, space: Workspace, plan: Plan) -> Path:
     per_page = (wall["real"] / pages["real"]) / (wall["bare"] / pages["bare"])
     say(f"real/bare {ratio:.2f}× wall, {cpu['real'] / cpu['bare']:.2f}× CPU, {per_page:.2f}× per page")
     results.data["clean"] = {"wall_s": wall, "cpu_s": cpu, "pages": pages, "ratio": ratio, "per_page_ratio": per_page}
-    results.goals.append(
-        Goal(
-            "clean build real/bare",
-            f"{ratio:.2f}× ({wall['real']:.2f} s / {wall['bare']:.2f} s)",
-            f"≤ {GOAL_BUILD_RATIO}×",
-            ratio <= GOAL_BUILD_RATIO,
-        )
+    results.goal(
+        "clean build real/bare",
+        f"{ratio:.2f}× ({wall['real']:.2f} s / {wall['bare']:.2f} s)",
+        f"≤ {GOAL_BUILD_RATIO}×",
+        ratio <= GOAL_BUILD_RATIO,
     )
     return site
 
@@ -288,50 +292,47 @@ def bench_scaling(results: Results, space: Workspace, plan: Plan) -> None:
     full = plan.sizes[-1] >= 1000
     if 100 in scaling and 1000 in scaling:
         ratio = scaling[1000]["median_s"] / scaling[100]["median_s"]
-        results.goals.append(
-            Goal(
-                "time(1,000 cases) / time(100)",
-                f"{ratio:.1f}",
-                f"≤ {GOAL_SCALING_RATIO:g}",
-                ratio <= GOAL_SCALING_RATIO,
-            )
+        results.goal(
+            "time(1,000 cases) / time(100)", f"{ratio:.1f}", f"≤ {GOAL_SCALING_RATIO:g}", ratio <= GOAL_SCALING_RATIO
         )
-    results.goals.append(
-        Goal(
-            f"data loading at {plan.sizes[-1]} cases",
-            f"{share:.1%}",
-            f"≤ {GOAL_LOAD_SHARE:.0%}",
-            share <= GOAL_LOAD_SHARE if full else None,
-        )
+    results.goal(
+        f"data loading at {plan.sizes[-1]} cases",
+        f"{share:.1%}",
+        f"≤ {GOAL_LOAD_SHARE:.0%}",
+        share <= GOAL_LOAD_SHARE if full else None,
     )
-    results.goals.append(
-        Goal(f"peak memory at {plan.sizes[-1]} cases", f"{largest['max_rss_mb']:.0f} MB", "report only", None)
-    )
+    results.goal(f"peak memory at {plan.sizes[-1]} cases", f"{largest['max_rss_mb']:.0f} MB", "report only")
+
+
+def weigh(browser: Browser, address: str, query: str) -> dict[str, float]:
+    """Compressed bytes a page transfers in a fresh browser context (an empty cache), then a first search."""
+    context = browser.new_context()
+    responses: list[Response] = []
+
+    def record(response: Response) -> None:
+        responses.append(response)  # the context also sees the search worker's requests
+
+    context.on("response", record)
+    tab = context.new_page()
+    tab.goto(address, wait_until="networkidle")
+    tab.wait_for_timeout(1000)  # the search worker starts after the page has loaded
+    loaded = sum(response.request.sizes()["responseBodySize"] for response in responses)
+    count = len(responses)
+    tab.fill("input.md-search__input", query)
+    tab.press("input.md-search__input", "End")  # Material reads the query on a key press
+    tab.locator("li.md-search-result__item").first.wait_for(timeout=30_000)
+    tab.wait_for_load_state("networkidle")
+    searched = sum(response.request.sizes()["responseBodySize"] for response in responses[count:])
+    context.close()
+    return {"kb": loaded / 1024, "requests": count, "first_search_kb": searched / 1024}
 
 
 def bench_weight(results: Results, site: Path, plan: Plan) -> None:
-    """Compressed bytes each page transfers in a fresh browser, then what a first search adds."""
-    from playwright.sync_api import Response, sync_playwright
+    from playwright.sync_api import sync_playwright
 
-    weights: dict[str, dict[str, float]] = {}
     with serve_folder(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        for path in plan.pages:
-            context = browser.new_context()  # an empty cache
-            responses: list[Response] = []
-            context.on("response", responses.append)  # the context also sees the search worker's requests
-            tab = context.new_page()
-            tab.goto(base + path.lstrip("/"), wait_until="networkidle")
-            tab.wait_for_timeout(1000)  # the search worker starts after the page has loaded
-            loaded = sum(response.request.sizes()["responseBodySize"] for response in responses)
-            count = len(responses)
-            tab.fill("input.md-search__input", QUERIES[path])
-            tab.press("input.md-search__input", "End")  # Material reads the query on a key press
-            tab.locator("li.md-search-result__item").first.wait_for(timeout=30_000)
-            tab.wait_for_load_state("networkidle")
-            searched = sum(response.request.sizes()["responseBodySize"] for response in responses[count:])
-            weights[path] = {"kb": loaded / 1024, "requests": count, "first_search_kb": searched / 1024}
-            context.close()
+        weights = {path: weigh(browser, base + path.lstrip("/"), QUERIES[path]) for path in plan.pages}
         browser.close()
     table(
         [
@@ -347,9 +348,7 @@ def bench_weight(results: Results, site: Path, plan: Plan) -> None:
     say("search index, uncompressed: " + ", ".join(f"{language} {size:.0f} KB" for language, size in indexes.items()))
     results.data["weight"] = {"pages": weights, "search_index_kb": indexes}
     for path, row in weights.items():
-        results.goals.append(
-            Goal(f"page weight {path}", f"{row['kb']:.0f} KB", f"≤ {GOAL_PAGE_KB:g} KB", row["kb"] <= GOAL_PAGE_KB)
-        )
+        results.goal(f"page weight {path}", f"{row['kb']:.0f} KB", f"≤ {GOAL_PAGE_KB:g} KB", row["kb"] <= GOAL_PAGE_KB)
 
 
 def shorten(site: Path, chapters: int) -> None:
@@ -385,8 +384,8 @@ def bench_pdf(results: Results, space: Workspace, site: Path, plan: Plan) -> Non
         "load_start": started,
     }
     met = None if plan.smoke else run.seconds <= GOAL_PDF_SECONDS
-    results.goals.append(
-        Goal("all PDFs, both languages", f"{run.seconds:.1f} s ({len(pdfs)} PDFs)", f"≤ {GOAL_PDF_SECONDS:g} s", met)
+    results.goal(
+        "all PDFs, both languages", f"{run.seconds:.1f} s ({len(pdfs)} PDFs)", f"≤ {GOAL_PDF_SECONDS:g} s", met
     )
 
 
@@ -414,7 +413,7 @@ def bench_serve(results: Results, space: Workspace, plan: Plan) -> None:
             times.append(wait_for(lambda marker=marker: marker in fetch(url), 180))  # type: ignore[misc]
             say(f"  edit shown after {times[-1]:.2f} s")
     results.data["serve_s"] = times
-    results.goals.append(Goal("mkdocs serve: data edit → page updated", f"{median(times):.2f} s", "report only", None))
+    results.goal("mkdocs serve: data edit → page updated", f"{median(times):.2f} s", "report only")
 
 
 def bench_profile(results: Results, space: Workspace, plan: Plan) -> None:

@@ -19,7 +19,7 @@ from handbook.reading_order import build_manifest, write_manifest
 _navigation: Navigation | None = None
 
 
-@event_priority(-120)  # after hooks/case_studies.py (-110) has put the generated pages in the reading order
+@event_priority(-120)  # after the hooks that generate pages (-110: case studies, templates) have placed them
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     global _navigation
     _navigation = nav
