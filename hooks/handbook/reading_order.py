@@ -11,6 +11,7 @@ offline copy (hooks/handbook/offline.py) read this file instead of the built sid
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -90,7 +91,8 @@ def build_manifest(nav: Navigation, language: str, default_language: str, title:
 
 
 def manifest_path(site: Path, home_url: str) -> Path:
-    return site / home_url / MANIFEST
+    """reading-order.json beside the language's home page: 'en/' and, offline, 'en/index.html' → en/."""
+    return site / posixpath.dirname(home_url) / MANIFEST
 
 
 def write_manifest(manifest: Manifest, site: Path) -> Path:
