@@ -60,3 +60,14 @@ def test_every_case_is_in_the_reading_order_when_the_side_bar_lists_none(many_ca
         assert all(page.title for page in synthetic)
     side_bar = soup(many_cases_site / "index.html").select("nav.md-nav--primary a[href*='synthetic-']")
     assert side_bar == [], "the side bar is expected to stop listing case pages past its limit"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_generated_pages_are_printed_within_their_section_not_each_on_its_own(site: Path, language: str) -> None:
+    manifest = manifest_of(site, language)
+    prefix = "" if language == "ja" else "en/"
+    for folder in ("cases", "templates"):
+        chapter = next(chapter for chapter in manifest.chapters if chapter.pdf == folder)
+        generated = [page.url for page in chapter.pages[1:]]
+        assert generated and all(url.startswith(f"{prefix}{folder}/") for url in generated), folder
+    assert not any(chapter.pdf.startswith(("cases-", "templates-")) for chapter in manifest.chapters)
