@@ -7,13 +7,17 @@ import gzip
 import io
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -55,16 +59,55 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return result.site
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project a test may break on purpose."""
+def copy_project(target: Path) -> Path:
+    """Copy what the build reads (mkdocs.yml, docs, hooks, overrides, data) into a folder."""
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, tmp_path / part)
-    return tmp_path
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project a test may break on purpose."""
+    return copy_project(tmp_path)
+
+
+def write_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
+    """Run the PDF step (`make pdf`) on a built site."""
+    return subprocess.run(
+        [sys.executable, "-m", "handbook.pdf", "--site", str(site)],
+        cwd=ROOT / "hooks",
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+MANY_CASES = 40  # more than the side bar lists (hooks/case_studies.py, SIDE_BAR_LIMIT)
+
+
+@pytest.fixture(scope="session")
+def many_cases_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook built from a copy with 40 synthetic case studies added (tests/synthetic.py)."""
+    from synthetic import write_synthetic_cases
+
+    project = copy_project(tmp_path_factory.mktemp("many-cases"))
+    write_synthetic_cases(project, MANY_CASES)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def pdfs(site: Path) -> Path:
+    """The PDFs of the session's site, written once for every test that reads them."""
+    result = write_pdfs(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site / "pdf"
 
 
 def page_path(site: Path, language: str, page: str) -> Path:
@@ -99,7 +142,7 @@ def authored_pages(language: str = "ja") -> list[str]:
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
 
 
-def load_yaml(path: Path) -> object:
+def load_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -117,15 +160,58 @@ CHROMIUM_FLAGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    """The built site served on a free port of 127.0.0.1; yields its base address."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """A built site served on a free port of 127.0.0.1, compressed as GitHub Pages does; yields its address."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    """A page's text, or "" while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - a server on 127.0.0.1
+            return str(response.read().decode("utf-8", errors="replace"))
+    except OSError:
+        return ""
+
+
+@contextmanager
+def mkdocs_serve(project: Path) -> Iterator[str]:
+    """`mkdocs serve` (the README's `make serve`) on a project folder and a free port; yields its address."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The built site served on a free port of 127.0.0.1; yields its base address."""
+    with serve_folder(site) as address:
+        yield address
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -179,6 +265,18 @@ def built_urls(site: Path) -> list[str]:
             continue
         paths.append("" if relative == "." else f"{relative}/")
     return paths
+
+
+# --- Test tiers: `make test-fast` leaves out the slow tests (pytest -m "not slow") ---
+
+SLOW_FIXTURES = {"browser", "tab", "server", "pdfs", "many_cases_pdfs"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the browser or the PDFs is slow, whether or not its module says so."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 # --- Figures the checks measure, printed at the end of the test run (and kept in a report file) ---

@@ -11,6 +11,8 @@ import pytest
 from conftest import ROOT, built_urls
 from playwright.sync_api import Browser, Page
 
+pytestmark = pytest.mark.slow  # Chromium
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -84,14 +86,22 @@ def test_no_sideways_scrolling_on_a_small_phone(browser: Browser, server: str, u
 
 def test_keyboard_users_can_skip_to_the_content_and_see_focus(tab: Page, server: str) -> None:
     tab.goto(server + "workshops/")
+    look = """() => { const link = document.querySelector('a.md-skip'), style = getComputedStyle(link);
+                      const box = link.getBoundingClientRect();
+                      return {opacity: style.opacity, outline: style.outlineStyle,
+                              width: parseFloat(style.outlineWidth),
+                              inView: box.top >= 0 && box.bottom <= innerHeight && box.width > 0} }"""
+    hidden = tab.evaluate(look)
+    assert hidden["opacity"] == "0", "the skip link shows before anyone uses the keyboard"
     tab.keyboard.press("Tab")
     focused = tab.evaluate(
         "({text: document.activeElement.textContent.trim(), href: document.activeElement.getAttribute('href')})"
     )
     assert focused["href"] and focused["href"].startswith("#"), focused
-    style = "getComputedStyle(document.activeElement)"
-    outline = tab.evaluate(f"{style}.outlineStyle + {style}.transform")
-    assert outline, "the skip link shows no focus"
+    tab.wait_for_function("getComputedStyle(document.querySelector('a.md-skip')).opacity === '1'", timeout=5_000)
+    shown = tab.evaluate(look)
+    assert shown["inView"], shown
+    assert shown["outline"] != "none" and shown["width"] >= 1, f"the focused skip link has no visible outline: {shown}"
     tab.keyboard.press("Enter")
     assert tab.evaluate("decodeURIComponent(location.hash)") == focused["href"]
 

@@ -222,7 +222,8 @@ def test_the_whole_build_replaces_the_site_with_pdfs_and_offline_copy(project_co
 
 @pytest.mark.slow  # three builds under `mkdocs serve`
 def test_a_mistake_while_serving_is_one_message_and_the_fix_is_served(project_copy: Path) -> None:
-    from test_serve import fetch, free_port, wait_for  # the helpers of the serve check
+    from conftest import fetch, free_port
+    from test_serve import wait_for  # the helpers of the serve check
 
     port = free_port()
     log = project_copy / "serve.log"

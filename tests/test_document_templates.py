@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import docx.table
+import docx.text.paragraph
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup, Tag

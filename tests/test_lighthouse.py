@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, report
 
+pytestmark = pytest.mark.slow  # Lighthouse runs Chromium
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "workshops/", "support-programs/", "en/", "en/workshops/", "en/support-programs/"]
 RUNS = 3

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import LANGUAGES, ROOT, load_yaml
 
-CASES = {case["id"]: case for case in (load_yaml(path) for path in sorted((ROOT / "data" / "cases").glob("*.yml")))}  # type: ignore[index]
-PROGRAMS = {program["id"]: program for program in load_yaml(ROOT / "data" / "support-programs.yml")}  # type: ignore[union-attr, index]
+CASES = {case["id"]: case for case in (load_yaml(path) for path in sorted((ROOT / "data" / "cases").glob("*.yml")))}
+PROGRAMS = {program["id"]: program for program in load_yaml(ROOT / "data" / "support-programs.yml")}
 DATASETS = {"case-studies": CASES, "support-programs": PROGRAMS}
 
 

@@ -25,7 +25,7 @@ def test_every_page_shows_its_last_update_in_its_language(site: Path) -> None:
     for language, path in pages(site):
         time = soup(path).select_one(".handbook-page-meta time")
         assert time is not None, f"{path} has no last-updated date"
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", time["datetime"])
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(time["datetime"]))
         pattern = JAPANESE_DATE if language == "ja" else ENGLISH_DATE
         assert pattern.match(time.get_text()), f"{path}: {time.get_text()!r}"
         checked += 1
@@ -37,8 +37,9 @@ def test_every_page_links_to_report_a_problem_with_it(site: Path) -> None:
         document = soup(path)
         link = document.select_one(".handbook-page-meta a[href*='/issues/new']")
         assert link is not None, f"{path} has no report link"
-        query = parse_qs(urlsplit(link["href"]).query)
-        assert query["body"][0] == document.select_one("link[rel=canonical]")["href"]
+        query = parse_qs(urlsplit(str(link["href"])).query)
+        canonical = document.select_one("link[rel=canonical]")
+        assert canonical is not None and query["body"][0] == canonical["href"]
         assert query["title"][0]
 
 
@@ -46,10 +47,10 @@ def test_every_page_has_a_description_and_an_edit_link(site: Path) -> None:
     for _language, path in pages(site):
         document = soup(path)
         description = document.select_one("meta[name=description]")
-        assert description is not None and description["content"].strip(), f"{path} has no description"
+        assert description is not None and str(description["content"]).strip(), f"{path} has no description"
         edit = document.select_one("a.md-content__button[rel=edit]")
         assert edit is not None, f"{path} has no edit link"
-        target = urlsplit(edit["href"]).path
+        target = urlsplit(str(edit["href"])).path
         assert target.endswith((".md", ".yml")), target
 
 
@@ -57,7 +58,7 @@ def test_every_page_has_a_description_and_an_edit_link(site: Path) -> None:
 def test_a_case_page_edit_link_opens_its_data_record(site: Path, case_id: str) -> None:
     for root in (site, site / "en"):
         edit = soup(root / "cases" / case_id / "index.html").select_one("a.md-content__button[rel=edit]")
-        assert edit is not None and edit["href"].endswith(f"/data/cases/{case_id}.yml")
+        assert edit is not None and str(edit["href"]).endswith(f"/data/cases/{case_id}.yml")
 
 
 def test_a_case_page_is_dated_by_its_yaml_record(site: Path) -> None:

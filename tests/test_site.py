@@ -91,7 +91,7 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
                     ["modulepreload"],
                 ):
                     continue
-                assert not re.match(r"^(https?:)?//", value), f"{path.relative_to(site)} loads {value}"
+                assert not re.match(r"^(https?:)?//", str(value)), f"{path.relative_to(site)} loads {value}"
     for css in site.rglob("*.css"):
         assert "fonts.googleapis" not in css.read_text(encoding="utf-8"), css
 

@@ -6,7 +6,7 @@ from conftest import ROOT, authored_pages, load_yaml
 
 
 def test_every_chapter_ends_with_its_sources(html) -> None:  # type: ignore[no-untyped-def]
-    sources = {record["id"]: record for record in load_yaml(ROOT / "data" / "sources.yml")}  # type: ignore[union-attr]
+    sources = {record["id"]: record for record in load_yaml(ROOT / "data" / "sources.yml")}
     for language, heading in (("ja", "出典"), ("en", "Sources")):
         for page in authored_pages(language):
             if page == "index.md":

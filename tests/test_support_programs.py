@@ -14,8 +14,8 @@ def test_the_full_table_lists_every_program_with_its_fields(html, language: str)
     tables = document.select(".handbook-programs table")
     full = max(tables, key=lambda table: len(table.select("tbody tr")))
     rows = {row["id"].removeprefix("program-"): row for row in full.select("tbody tr")}
-    assert set(rows) == {program["id"] for program in PROGRAMS}  # type: ignore[union-attr]
-    for program in PROGRAMS:  # type: ignore[union-attr]
+    assert set(rows) == {program["id"] for program in PROGRAMS}
+    for program in PROGRAMS:
         row = rows[program["id"]]
         cells = row.find_all(["th", "td"])
         assert cells[0].get_text(strip=True) == program["name"][language]
@@ -41,7 +41,7 @@ def test_a_stage_filter_shows_only_the_programs_of_that_stage(html) -> None:  # 
             ("operation", "運営・継続"),
         ):
             if label in caption:
-                expected = {p["name"]["ja"] for p in PROGRAMS if stage in p["stages"]}  # type: ignore[union-attr, index]
+                expected = {p["name"]["ja"] for p in PROGRAMS if stage in p["stages"]}
                 assert {row.th.get_text(strip=True) for row in rows} == expected
 
 

@@ -37,7 +37,7 @@ def data_records() -> dict[str, list[object]]:
     data = ROOT / "data"
     records: dict[str, list[object]] = {}
     for name in ("sources.yml", "support-programs.yml", "glossary.yml", "charts.yml"):
-        records[name] = list(load_yaml(data / name))  # type: ignore[call-overload]
+        records[name] = list(load_yaml(data / name))
     records["cases/"] = [load_yaml(path) for path in sorted((data / "cases").glob("*.yml"))]
     records["templates/"] = [load_yaml(path) for path in sorted((data / "templates").glob("*.yml"))]
     return records

@@ -52,6 +52,7 @@ UI: dict[str, Text] = {
         ("back_to_cases", "事例集にもどる", "Back to case studies"),
         ("pdf_page", "PDFで印刷・保存（A4）", "Print or save as PDF (A4)"),
         ("pdf_whole", "手順書全体をPDFで印刷・保存（A4）", "Print or save the whole handbook as PDF (A4)"),
+        ("pdf_chapter", "この章をPDFで印刷・保存（A4）", "Print or save this chapter as PDF (A4)"),
         ("filter_legend", "しぼりこみ", "Narrow the list"),
         ("filter_all", "すべて", "All"),
         ("filter_reset", "条件を消す", "Clear"),
