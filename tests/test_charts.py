@@ -17,7 +17,7 @@ def figures(site: Path, language: str) -> dict[str, Tag]:
     for path in root.rglob("*.html"):
         if language == "ja" and path.relative_to(site).parts[0] == "en":
             continue
-        for figure in soup(path).select("figure.handbook-chart"):
+        for figure in soup(path).select("figure.handbook-chart[id^=chart-]"):
             found[str(figure["id"]).removeprefix("chart-")] = figure
     return found
 
