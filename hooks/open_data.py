@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from handbook import context, markers
 from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
-from handbook.models import LANGUAGES, LabelledEnum, Record, Text
+from handbook.models import LANGUAGES, Described, LabelledEnum, Record, Text
 from handbook.render import render
 
 FOLDER = "data"
@@ -82,19 +82,18 @@ def _bilingual(annotation: object) -> bool:
     (a figure with its year, an income source, a later development) that describes itself."""
     kinds = {annotation, *get_args(annotation)}
     kinds |= {inner for kind in list(kinds) for inner in get_args(kind)}
-    return any(
-        isinstance(kind, type)
-        and not get_args(kind)
-        and (issubclass(kind, Text) or (issubclass(kind, Record) and hasattr(kind, "describe")))
-        for kind in kinds
-    )
+    return any(isinstance(kind, type) and not get_args(kind) and issubclass(kind, Text | Described) for kind in kinds)
 
 
 def _in_language(value: object, language: str) -> str:
-    if value is None:
-        return ""
-    items = value if isinstance(value, list) else [value]
-    return " / ".join(item[language] if isinstance(item, Text) else item.describe(language) for item in items)
+    items = value if isinstance(value, list) else ([] if value is None else [value])
+    parts = []
+    for item in items:
+        if isinstance(item, Text):
+            parts.append(item[language])
+        elif isinstance(item, Described):
+            parts.append(item.describe(language))
+    return " / ".join(parts)
 
 
 def flat_row(record: Record) -> dict[str, str]:

@@ -303,14 +303,21 @@ class SupportProgram(Record):
     sources: list[RecordId] = Field(min_length=1)
 
 
-class Figure(Record):
+class Described(Record):
+    """A nested record that reads as one line in each language (for open data and tables)."""
+
+    def describe(self, language: Language) -> str:
+        raise NotImplementedError
+
+
+class Figure(Described):
     """A number about a place, with the date the source gives for it."""
 
     value: int = Field(ge=0, description="The number as the source gives it")
     as_of: PartialDate | None = Field(
-        None, description="When the number was counted: YYYY, YYYY-MM or YYYY-MM-DD; leave out when the source gives no date"
+        None, description="When it was counted: YYYY, YYYY-MM or YYYY-MM-DD; leave out when the source gives no date"
     )
-    approximate: bool = Field(False, description="true when the source says about (約)")
+    approximate: bool | None = Field(None, description="true when the source says about (約)")
 
     def describe(self, language: Language) -> str:
         number = f"{self.value:,}"
@@ -321,7 +328,7 @@ class Figure(Record):
         return f"{'about ' if self.approximate else ''}{number} ({when})"
 
 
-class IncomeSource(Record):
+class IncomeSource(Described):
     """One kind of income a source names, with what it says about it."""
 
     kind: IncomeKind
@@ -332,7 +339,7 @@ class IncomeSource(Record):
         return f"{label}: {self.detail[language]}" if self.detail else label
 
 
-class Development(Record):
+class Development(Described):
     """Something a public source says happened later, with its date."""
 
     date: PartialDate
