@@ -1,7 +1,13 @@
-"""Case studies: one generated page per record and language, and cards where a page asks for them.
+"""Case studies: one generated page per record and language, cards and a comparison table where a page asks.
 
     <!-- handbook:case-studies -->
     <!-- handbook:case-studies form="integrated" legal-form="npo" prefecture="yamagata" -->
+    <!-- handbook:case-comparison -->
+
+The comparison table has one row per case (form, legal personality, households, founding) in order of
+founding, cases without a founding date last, so the printed table is ordered. On screen a reader can
+sort by any column: tablesort (npm, pinned in package.json) is served from the site itself, as
+Material's documentation suggests for sortable tables, never from a CDN.
 
 Pages are generated at cases/<id>/ (Japanese) and en/cases/<id>/ (English). They are added after the
 i18n plugin has sorted the authored pages into languages, so each build adds its own language's pages
@@ -12,10 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -38,6 +46,24 @@ SPEC = markers.register(
         },
     )
 )
+
+
+COMPARISON = markers.register(MarkerSpec("case-comparison", {}))
+
+TABLESORT = Path("node_modules") / "tablesort" / "dist" / "tablesort.min.js"
+TABLESORT_URI = "assets/javascripts/vendor/tablesort.min.js"
+
+# Sort keys compare as text, so numbers are zero-padded and an unknown value sorts after every known one.
+UNKNOWN_KEY = "~"
+
+
+def founding_order(cases: list[CaseStudy]) -> list[CaseStudy]:
+    """Cases by founding date, those without one last, ties by id."""
+    return sorted(cases, key=lambda case: (case.founded is None, case.founded or "", case.id))
+
+
+def households_key(case: CaseStudy) -> str:
+    return f"{case.households.value:09d}" if case.households else UNKNOWN_KEY
 
 
 def matching_cases(handbook: Handbook, arguments: Arguments) -> list[CaseStudy]:
@@ -66,8 +92,18 @@ def _case_markdown(config: MkDocsConfig, case: CaseStudy, language: str, page_ur
     )
 
 
+def _add_tablesort(files: Files, config: MkDocsConfig) -> None:
+    """Serve the vendored tablesort with the pages; the build fails clearly if npm has not installed it."""
+    source = Path(config.config_file_path).parent / TABLESORT
+    if not source.is_file():
+        raise PluginError(f"the case comparison table needs {TABLESORT}: run `npm ci`")
+    if files.get_file_from_path(TABLESORT_URI) is None:
+        files.append(File.generated(config, TABLESORT_URI, abs_src_path=str(source)))
+
+
 @event_priority(-110)  # after the i18n plugin (-100) has chosen this build's authored pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _add_tablesort(files, config)
     language = context.language(config)
     pages: dict[str, Callable[[str], str]] = {
         case.id: partial(_case_markdown, config, case, language) for case in context.handbook(config).cases.values()
@@ -95,14 +131,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def render_cards(arguments: Arguments, page: Page, config: MkDocsConfig) -> str:
     language = context.language(config)
-    default_language = context.default_language(config)
     handbook = context.handbook(config)
-    links = {
-        case.id: get_relative_url(
-            case_page_uri(case.id, language, default_language).removesuffix("index.html"), page.url or "."
-        )
-        for case in handbook.cases.values()
-    }
+    links = _case_links(page, config)
     cases = matching_cases(handbook, arguments)
     selects = (
         [
@@ -114,6 +144,28 @@ def render_cards(arguments: Arguments, page: Page, config: MkDocsConfig) -> str:
         else []
     )
     return render("case-cards.html.j2", language, cases=cases, links=links, selects=selects, target="case-studies-all")
+
+
+def _case_links(page: Page, config: MkDocsConfig) -> dict[str, str]:
+    language = context.language(config)
+    default_language = context.default_language(config)
+    return {
+        case.id: get_relative_url(
+            case_page_uri(case.id, language, default_language).removesuffix("index.html"), page.url or "."
+        )
+        for case in context.handbook(config).cases.values()
+    }
+
+
+def render_comparison(page: Page, config: MkDocsConfig) -> str:
+    return render(
+        "case-comparison.html.j2",
+        context.language(config),
+        cases=founding_order(list(context.handbook(config).cases.values())),
+        links=_case_links(page, config),
+        households_key=households_key,
+        unknown_key=UNKNOWN_KEY,
+    )
 
 
 def case_edit_url(config: MkDocsConfig, case_id: str) -> str | None:
@@ -129,4 +181,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         case_id = page.file.src_uri.removesuffix(".md").rsplit("/", 1)[-1]
         if case_id in context.handbook(config).cases:
             page.edit_url = case_edit_url(config, case_id)
+    markdown = markers.replace(markdown, COMPARISON.name, lambda _arguments: render_comparison(page, config))
     return markers.replace(markdown, SPEC.name, lambda arguments: render_cards(arguments, page, config))

@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from handbook import context, markers
 from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
-from handbook.models import LANGUAGES, LabelledEnum, Record, Text
+from handbook.models import LANGUAGES, Described, LabelledEnum, Record, Text
 from handbook.render import render
 
 FOLDER = "data"
@@ -77,16 +77,34 @@ def _japanese_label(value: object) -> str:
     return ""
 
 
+def _bilingual(annotation: object) -> bool:
+    """Whether a field is shown as text in each language: a Text, a list of Texts, or a nested record
+    (a figure with its year, an income source, a later development) that describes itself."""
+    kinds = {annotation, *get_args(annotation)}
+    kinds |= {inner for kind in list(kinds) for inner in get_args(kind)}
+    return any(isinstance(kind, type) and not get_args(kind) and issubclass(kind, Text | Described) for kind in kinds)
+
+
+def _in_language(value: object, language: str) -> str:
+    items = value if isinstance(value, list) else ([] if value is None else [value])
+    parts = []
+    for item in items:
+        if isinstance(item, Text):
+            parts.append(item[language])
+        elif isinstance(item, Described):
+            parts.append(item.describe(language))
+    return " / ".join(parts)
+
+
 def flat_row(record: Record) -> dict[str, str]:
-    """One CSV row from a record, in the model's field order: a bilingual text becomes two columns
-    (name_ja, name_en), a coded value gets its Japanese label beside it, a list is joined."""
+    """One CSV row from a record, in the model's field order: a bilingual text or nested record becomes
+    two columns (name_ja, name_en), a coded value gets its Japanese label beside it, a list is joined.
+    Columns follow the model's fields, not the values, so every row has the same columns."""
     row: dict[str, str] = {}
     for name, field in type(record).model_fields.items():
         value = getattr(record, name)
-        if isinstance(value, Text):
-            row.update({f"{name}_{language}": value[language] for language in LANGUAGES})
-        elif isinstance(value, list) and value and isinstance(value[0], Text):
-            row.update({f"{name}_{language}": " / ".join(text[language] for text in value) for language in LANGUAGES})
+        if _bilingual(field.annotation):
+            row.update({f"{name}_{language}": _in_language(value, language) for language in LANGUAGES})
         else:
             row[name] = _cell(value)
             if _coded(field.annotation):

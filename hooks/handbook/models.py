@@ -149,7 +149,19 @@ class LegalForm(LabelledEnum):
     general_association = "general-association"
     general_foundation = "general-foundation"
     social_welfare = "social-welfare"
+    workers_cooperative = "workers-cooperative"
     voluntary = "voluntary"
+
+
+class IncomeKind(LabelledEnum):
+    """Where a case's money comes from, in the categories the national surveys use."""
+
+    membership_fees = "membership-fees"
+    user_fees = "user-fees"
+    subsidies = "subsidies"
+    business = "business"
+    commissions = "commissions"
+    investment = "investment"
 
 
 class ChartUnit(LabelledEnum):
@@ -250,6 +262,13 @@ _LABELS: dict[LabelledEnum, Text] = {
     LegalForm.general_association: _text("一般社団法人", "General incorporated association"),
     LegalForm.general_foundation: _text("一般財団法人", "General incorporated foundation"),
     LegalForm.social_welfare: _text("社会福祉法人", "Social welfare corporation"),
+    LegalForm.workers_cooperative: _text("労働者協同組合", "Workers' cooperative (rōdōsha kyōdō kumiai)"),
+    IncomeKind.membership_fees: _text("会費", "Membership fees"),
+    IncomeKind.user_fees: _text("利用料", "User fees"),
+    IncomeKind.subsidies: _text("補助金・交付金", "Subsidies and grants"),
+    IncomeKind.business: _text("事業収入（売上など）", "Business income (sales and the like)"),
+    IncomeKind.commissions: _text("委託料・指定管理料", "Contract and designated-manager fees"),
+    IncomeKind.investment: _text("出資・寄付", "Investment and donations"),
     LegalForm.voluntary: _text("法人格なし（任意団体）", "No legal personality (voluntary body)"),
     **{
         prefecture: _text(*name.split(" "))
@@ -284,22 +303,107 @@ class SupportProgram(Record):
     sources: list[RecordId] = Field(min_length=1)
 
 
+class Described(Record):
+    """A nested record that reads as one line in each language (for open data and tables)."""
+
+    def describe(self, language: Language) -> str:
+        raise NotImplementedError
+
+
+class Figure(Described):
+    """A number about a place, with the date the source gives for it."""
+
+    value: int = Field(ge=0, description="The number as the source gives it")
+    as_of: PartialDate | None = Field(
+        None, description="When it was counted: YYYY, YYYY-MM or YYYY-MM-DD; leave out when the source gives no date"
+    )
+    approximate: bool | None = Field(None, description="true when the source says about (約)")
+
+    def describe(self, language: Language) -> str:
+        number = f"{self.value:,}"
+        if language == "ja":
+            when = f"{self.as_of[:4]}年" if self.as_of else "時点の記載なし"
+            return f"{'約' if self.approximate else ''}{number}（{when}）"
+        when = self.as_of[:4] if self.as_of else "date not given"
+        return f"{'about ' if self.approximate else ''}{number} ({when})"
+
+
+class IncomeSource(Described):
+    """One kind of income a source names, with what it says about it."""
+
+    kind: IncomeKind
+    detail: Text | None = Field(None, description="What the source says, e.g. 一口1,000円の出資")
+
+    def describe(self, language: Language) -> str:
+        label = self.kind.label[language]
+        return f"{label}: {self.detail[language]}" if self.detail else label
+
+
+class Development(Described):
+    """Something a public source says happened later, with its date."""
+
+    date: PartialDate
+    text: Text
+
+    def describe(self, language: Language) -> str:
+        return f"{self.date}: {self.text[language]}"
+
+
+# The fields every case page shows in the same order; a field left empty is listed once on the
+# page as not stated in the sources, instead of a sentence saying so.
+CASE_SHAPE: tuple[str, ...] = (
+    "population",
+    "households",
+    "founded",
+    "preparation",
+    "form",
+    "legal_form",
+    "first_steps",
+    "activities",
+    "income",
+    "staff",
+    "success_factors",
+    "difficulties",
+)
+
+
 class CaseStudy(Record):
-    """One organization or district whose formation the handbook describes."""
+    """One organization or district whose formation the handbook describes.
+
+    Fill in what the sources say and leave out the rest: every page shows the same fields, and one
+    line lists the ones no source states. Never fill a field from memory or by guessing."""
 
     id: RecordId
     name: Text
     prefecture: Prefecture
     place: Text = Field(description="Municipality and district, e.g. 川西町吉島地区")
+    population: Figure | None = Field(None, description="People living in the district, with the year counted")
+    households: Figure | None = Field(None, description="Households in the district, with the year counted")
     form: OrganizationForm | None = Field(None, description="Leave out when no source says it")
+    form_basis: Text | None = Field(
+        None, description="Why the form is given, when the source describes the structure without naming the form"
+    )
     legal_form: LegalForm | None = Field(None, description="Leave out when no source says it")
     founded: PartialDate | None = None
+    preparation: Text | None = Field(None, description="How long preparing the organization took, as the source says")
     summary: Text
     background: Text
+    first_steps: Text | None = Field(None, description="What the district did first")
     activities: list[Text] = Field(min_length=1)
+    income: list[IncomeSource] = Field(default_factory=list, description="Income sources the sources name")
+    staff: Text | None = Field(None, description="Paid staff, volunteers, secretariat, as the source says")
+    success_factors: Text | None = Field(None, description="What the source says made it work")
+    difficulties: Text | None = Field(None, description="What the source says was hard")
+    later: list[Development] = Field(
+        default_factory=list, description="What public sources say happened later (plans adopted, bodies formed)"
+    )
     url: WebUrl | None = None
     sources: list[RecordId] = Field(min_length=1)
     programs: list[RecordId] = Field(default_factory=list, description="ids of support programs it used")
+
+    def unstated(self) -> list[str]:
+        """The shape's fields that no source fills for this case, in the page's order."""
+        return [name for name in CASE_SHAPE if getattr(self, name) in (None, [])]
 
 
 class GlossaryTerm(Record):
