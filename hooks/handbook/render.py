@@ -90,6 +90,8 @@ UI: dict[str, Text] = {
         ("updated", "このページの最終更新", "This page was last updated"),
         ("report", "このページの問題を報告する（GitHub）", "Report a problem with this page (GitHub)"),
         ("report_title", "「{page}」の問題", 'Problem on the page "{page}"'),
+        ("feedback", "ご意見・お問い合わせ（アカウント不要）", "Comments and questions (no account needed)"),
+        ("feedback_subject", "「{page}」へのご意見", 'Comment on the page "{page}"'),
         ("filter_status", "{total}件中{shown}件を表示しています", "Showing {shown} of {total}"),
         ("self_check_progress", "{total}項目中{done}項目ができています", "{done} of {total} done"),
         ("self_check_total", "全体で{total}項目中{done}項目ができています", "{done} of {total} done in all"),
