@@ -67,7 +67,7 @@ def test_the_chapters_on_form_and_money_cover_the_new_choices_with_their_sources
         for fact in ("Grant for New Regional Economies and Living Environments", "rural community-run organizations"):
             assert fact in money, fact
     titles = cited_titles(html, language, "organization.md")
-    for source_id in ("mic-designated-bodies-2024", "mhlw-worker-cooperatives", "kishiwada-authorized-neighborhood", "maff-nrmo"):
+    for source_id in ("mic-designated-bodies-2024", "mhlw-worker-cooperatives", "kishiwada-authorized-neighborhood", "maff-nouson-rmo"):
         assert " ".join(SOURCES[source_id]["title"][language].split()) in titles, source_id
 
 
