@@ -57,17 +57,36 @@ def test_the_chapters_on_form_and_money_cover_the_new_choices_with_their_sources
     organization = text_of(html, language, "organization.md")
     money = text_of(html, language, "people-and-money.md")
     if language == "ja":
-        for fact in ("指定地域共同活動団体", "令和6年（2024年）6月26日", "農村RMO", "労働者協同組合", "令和2年法律第78号", "令和3年（2021年）"):
+        for fact in (
+            "指定地域共同活動団体",
+            "令和6年（2024年）6月26日",
+            "農村RMO",
+            "労働者協同組合",
+            "令和2年法律第78号",
+            "令和3年（2021年）",
+        ):
             assert fact in organization, fact
         for fact in ("新しい地方経済・生活環境創生交付金", "農村RMOの交付金"):
             assert fact in money, fact
     else:
-        for fact in ("designated community cooperation bodies", "26 June 2024", "農村RMO", "Workers' cooperative", "Act No. 78 of 2020", "2021 amendment"):
+        for fact in (
+            "designated community cooperation bodies",
+            "26 June 2024",
+            "農村RMO",
+            "Workers' cooperative",
+            "Act No. 78 of 2020",
+            "2021 amendment",
+        ):
             assert fact in organization, fact
         for fact in ("Grant for New Regional Economies and Living Environments", "rural community-run organizations"):
             assert fact in money, fact
     titles = cited_titles(html, language, "organization.md")
-    for source_id in ("mic-designated-bodies-2024", "mhlw-worker-cooperatives", "kishiwada-authorized-neighborhood", "maff-nouson-rmo"):
+    for source_id in (
+        "mic-designated-bodies-2024",
+        "mhlw-worker-cooperatives",
+        "kishiwada-authorized-neighborhood",
+        "maff-nouson-rmo",
+    ):
         assert " ".join(SOURCES[source_id]["title"][language].split()) in titles, source_id
 
 
@@ -84,7 +103,10 @@ def test_the_about_page_says_when_the_program_data_was_last_checked(html, langua
     assert (str(len(stale)) in sentence.get_text()) == bool(stale)
 
 
-@pytest.mark.parametrize(("language", "anchor"), [("ja", "県の手順書の段階とこのサイトのステップ"), ("en", "the-prefectural-handbooks-stages-and-this-sites-steps")])
+@pytest.mark.parametrize(
+    ("language", "anchor"),
+    [("ja", "県の手順書の段階とこのサイトのステップ"), ("en", "the-prefectural-handbooks-stages-and-this-sites-steps")],
+)
 def test_the_original_prefectural_handbook_is_linked_with_its_stages_mapped(html, language: str, anchor: str) -> None:  # type: ignore[no-untyped-def]
     original = SOURCES["yamagata-rmo-guide-2016"]["url"]
     for page in ("kirari-model.md", "about.md"):
@@ -99,7 +121,10 @@ def test_the_original_prefectural_handbook_is_linked_with_its_stages_mapped(html
 
 def test_the_settlement_problems_chart_counts_municipalities_answers(html) -> None:  # type: ignore[no-untyped-def]
     """The survey asked municipalities; the shares are not shares of hamlets (MLIT release, 21 Sep 2016)."""
-    for language, base, wrong in (("ja", "市町村の回答", "集落の割合"), ("en", "municipalities' answers", "share of settlements")):
+    for language, base, wrong in (
+        ("ja", "市町村の回答", "集落の割合"),
+        ("en", "municipalities' answers", "share of settlements"),
+    ):
         chart = html(language, "introduction.md").select_one("#chart-settlement-problems")
         assert chart is not None
         text = " ".join(chart.get_text(" ").split())

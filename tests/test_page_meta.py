@@ -11,7 +11,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from conftest import built_urls, soup
 from mkdocs.exceptions import PluginError
-
 from page_meta import feedback_link
 
 JAPANESE_DATE = re.compile(r"^(令和|平成)\d+年（\d{4}年）\d{1,2}月\d{1,2}日$")

@@ -26,7 +26,6 @@ def iso(value: object) -> str:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_full_table_lists_every_program_with_its_fields(html, language: str) -> None:  # type: ignore[no-untyped-def]
     document = html(language, "support-programs.md")
-    tables = document.select(".handbook-programs table")
     full = document.select_one("table#support-programs-all")
     assert full is not None
     rows = {row["id"].removeprefix("program-"): row for row in full.select("tbody tr")}
@@ -176,8 +175,16 @@ OKOSHITAI = """  status: current
         ("  checked: 2026-11-30\n  url: https://www.soumu.go.jp/chiikiokoshitai\n", "status", "required"),
         ("  status: current\n  url: https://www.soumu.go.jp/chiikiokoshitai\n", "checked", "required"),
         ("  status: current\n  checked: 2026-11-30\n", "url", "https://"),
-        ("  status: current\n  checked: 2026-11-30\n  url: http://www.soumu.go.jp/chiikiokoshitai\n", "url", "https://"),
-        ("  status: current\n  checked: 30/11/2026\n  url: https://www.soumu.go.jp/chiikiokoshitai\n", "checked", "YYYY"),
+        (
+            "  status: current\n  checked: 2026-11-30\n  url: http://www.soumu.go.jp/chiikiokoshitai\n",
+            "url",
+            "https://",
+        ),
+        (
+            "  status: current\n  checked: 30/11/2026\n  url: https://www.soumu.go.jp/chiikiokoshitai\n",
+            "checked",
+            "YYYY",
+        ),
         ("  status: renamed\n  checked: 2026-11-30\n", "successor", "successor"),
         ("  status: ended\n  checked: 2026-11-30\n", "ended", "fiscal year"),
         ("  status: stopped\n  checked: 2026-11-30\n", "status", "current"),
