@@ -25,7 +25,7 @@ from handbook import context, freshness, markers
 from handbook.dates import format_date
 from handbook.loader import Handbook
 from handbook.markers import Arguments, MarkerSpec
-from handbook.models import Provider, ProgramStatus, Stage, SupportKind, SupportProgram
+from handbook.models import ProgramStatus, Provider, Stage, SupportKind, SupportProgram
 from handbook.render import render, select
 
 SPEC = markers.register(
@@ -209,4 +209,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown = markers.replace(markdown, FORMER_SPEC.name, lambda _: render_former(language, handbook))
     markdown = markers.replace(markdown, PAGES_SPEC.name, lambda _: render_pages(language, handbook))
     return markers.replace(markdown, CHECKED_SPEC.name, lambda _: render_checked(language, handbook))
-
