@@ -7,14 +7,13 @@
 <!-- handbook:programs-checked -->                         when the program data was last confirmed
 
 A record nobody has confirmed on an official page for a year is marked in the tables and named in a
-warning at build time. The warning does not stop `mkdocs build --strict`: a record growing old is not
+warning at the end of a build that succeeded. The warning does not stop `mkdocs build --strict`: a record growing old is not
 a mistake in the file, and the published site must not stop updating because time passed.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 from datetime import date
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,17 +41,10 @@ FORMER_SPEC = markers.register(MarkerSpec("former-programs", {}))
 PAGES_SPEC = markers.register(MarkerSpec("program-pages", {}))
 CHECKED_SPEC = markers.register(MarkerSpec("programs-checked", {}))
 
-# Outside the "mkdocs" logger on purpose: MkDocs counts that logger's warnings and --strict fails on them.
-log = logging.getLogger("handbook.freshness")
-
-
-def _warning_handler() -> None:
-    if not log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        log.addHandler(handler)
-        log.propagate = False
-        log.setLevel(logging.INFO)
+# The notice is logged at INFO, worded as a warning: MkDocs' --strict counts WARNING records (and the
+# build's own checks treat a WARNING line as a mistake), but a record growing old is not a mistake in
+# the file, and the published site must not stop updating because time passed.
+log = logging.getLogger("mkdocs.plugins.handbook.freshness")
 
 
 def current_programs(handbook: Handbook) -> list[SupportProgram]:
@@ -181,10 +173,9 @@ def warn_stale(handbook: Handbook, on: date) -> list[SupportProgram]:
     key = (on, tuple(f"{program.id}:{program.checked}" for program in stale))
     if stale and key not in _warned:
         _warned.add(key)
-        _warning_handler()
         listed = ", ".join(f"{program.id} (checked {program.checked})" for program in stale)
-        log.warning(
-            "%d support program(s) in data/support-programs.yml not confirmed on an official page for %d "
+        log.info(
+            "WARNING: %d support program(s) in data/support-programs.yml not confirmed on an official page for %d "
             "months: %s. Check each on its official page, then update 'checked' (and 'status').",
             len(stale),
             freshness.STALE_AFTER_MONTHS,
@@ -193,8 +184,10 @@ def warn_stale(handbook: Handbook, on: date) -> list[SupportProgram]:
     return stale
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    warn_stale(context.handbook(config), freshness.today())
+def on_post_build(config: MkDocsConfig) -> None:
+    # Only once the last language has been written: a build that fails prints its one error, nothing else.
+    if context.language(config) == context.build_languages(config)[-1]:
+        warn_stale(context.handbook(config), freshness.today())
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
