@@ -7,8 +7,9 @@
 <!-- handbook:programs-checked -->                         when the program data was last confirmed
 
 A record nobody has confirmed on an official page for a year is marked in the tables and named in a
-warning at the end of a build that succeeded. The warning does not stop `mkdocs build --strict`: a record growing old is not
-a mistake in the file, and the published site must not stop updating because time passed.
+warning at the end of a build that succeeded. The warning does not stop `mkdocs build --strict`: a
+record growing old is not a mistake in the file, and the published site must not stop updating because
+time passed.
 """
 
 from __future__ import annotations
