@@ -116,7 +116,7 @@ def test_the_original_prefectural_handbook_is_linked_with_its_stages_mapped(html
     assert mapping is not None
     table = mapping.find_next("table")
     steps = [link["href"] for link in table.select("a")]
-    assert steps and all(href.startswith("../formation-steps/#") for href in steps)
+    assert steps and all(re.match(r"^\.\./formation-steps/step-[123]/$", href) for href in steps)
 
 
 def test_the_settlement_problems_chart_counts_municipalities_answers(html) -> None:  # type: ignore[no-untyped-def]
@@ -162,6 +162,8 @@ def test_the_model_districts_workshops_are_described_as_planned(html, language: 
     else:
         assert "workshops used in the model districts" not in text
         assert "as a plan" in text
+    workshops = text_of(html, language, "workshops/index.md")
+    assert "モデル地区で使われた" not in workshops and "sequence used in" not in workshops
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
