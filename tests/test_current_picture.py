@@ -34,9 +34,9 @@ def cited_titles(html, language: str, page: str) -> list[str]:  # type: ignore[n
         ("en", ["7,207", "853 municipalities", "fiscal 2022"], ["1,680", "494", "2015"]),
     ],
 )
-def test_the_introduction_gives_the_latest_national_count_beside_the_2015_one(
+def test_the_introduction_gives_the_latest_national_count_beside_the_2015_one(  # type: ignore[no-untyped-def]
     html, language: str, latest: list[str], history: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     text = text_of(html, language, "introduction.md")
     for fact in latest + history:
         assert fact in text, fact
