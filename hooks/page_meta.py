@@ -4,17 +4,23 @@ The date comes from git (the git-revision-date-localized plugin; for a generated
 page, the last commit of its YAML record) and is written the way the page's
 language writes dates: 令和8年（2026年）11月30日 / 30 November 2026. The report link opens a new
 issue in the repository with the page's title and address filled in.
+
+Residents and staff on closed government networks cannot use GitHub, so a second route needs no
+account: when the maintainers set FEEDBACK_URL (read into `extra.feedback` in mkdocs.yml) to a web
+form (https://…) or an e-mail address, every page links it beside the GitHub link. Unset, it is absent.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -23,6 +29,33 @@ from handbook.dates import format_date
 from handbook.render import UI
 
 GIT_DATE = "git_revision_date_localized_raw_iso_date"
+FEEDBACK_SETTING = "feedback"
+_EMAIL = re.compile(r"^(?:mailto:)?(?P<address>[^@\s/:?]+@[^@\s/:?]+\.[^@\s/:?]+)$")
+_FORM = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+
+
+def feedback_link(value: str, title: str, address: str, language: str) -> str | None:
+    """The feedback route for one page: the form address as set, or a mailto: link whose subject names
+    the page. None while unset; a value that is neither stops the build with a message."""
+    value = value.strip()
+    if not value:
+        return None
+    if _FORM.match(value):
+        return value
+    email = _EMAIL.match(value)
+    if email is None:
+        raise PluginError(
+            f"FEEDBACK_URL (extra.feedback in mkdocs.yml) must be a web form address starting with https:// "
+            f"or an e-mail address, not {value!r}"
+        )
+    subject = UI["feedback_subject"][language].format(page=title)
+    return f"mailto:{email['address']}?subject={quote(subject)}&body={quote(address)}"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Check the setting once, before any page is built, so a typo never publishes a broken link.
+    feedback_link(str(config.extra.get(FEEDBACK_SETTING) or ""), "", "", "ja")
+    return config
 
 
 # The data folders whose records the build turns into pages, by the pages' folder (cases/<id>/ …).
@@ -82,5 +115,12 @@ def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, 
         )
         if config.repo_url
         else None,
+        "feedback_label": UI["feedback"][language],
+        "feedback_url": feedback_link(
+            str(config.extra.get(FEEDBACK_SETTING) or ""),
+            str(page.title or config.site_name),
+            page.canonical_url or page.url,
+            language,
+        ),
     }
     return context_

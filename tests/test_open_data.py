@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ DATASETS = {"case-studies": CASES, "support-programs": PROGRAMS}
 
 
 def without_none(value: object) -> object:
+    if isinstance(value, date):  # PyYAML reads 2026-11-30 as a date; the data keeps it as written
+        return value.isoformat()
     if isinstance(value, dict):
         return {key: without_none(item) for key, item in value.items() if item is not None}
     if isinstance(value, list):
@@ -49,6 +52,12 @@ def test_csv_opens_as_utf8_in_excel_and_matches_the_yaml(site: Path, name: str) 
         assert row["summary_ja"] == record["summary"]["ja"]
         assert row["sources"].split() == record["sources"]
         assert row["url"] == (record.get("url") or "")
+        if name == "support-programs":  # how fresh each record is travels with the open data
+            assert row["status"] == record["status"]
+            assert row["status_ja"] in ("実施中", "名称変更・後継の制度へ移行", "終了")
+            assert row["checked"] == without_none(record["checked"]) or row["checked"] == str(record["checked"])
+            assert row["successor"] == (record.get("successor") or "")
+            assert row["ended"] == str(record.get("ended") or "")
 
 
 def test_the_schema_and_the_licence_are_published_with_the_data(site: Path) -> None:

@@ -3,12 +3,15 @@ and carries a meta description, an edit link and a link to report a problem."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import built_urls, soup
+from mkdocs.exceptions import PluginError
+from page_meta import feedback_link
 
 JAPANESE_DATE = re.compile(r"^(令和|平成)\d+年（\d{4}年）\d{1,2}月\d{1,2}日$")
 ENGLISH_DATE = re.compile(
@@ -77,3 +80,38 @@ def test_a_case_page_is_dated_by_its_yaml_record(site: Path) -> None:
     for root in (site, site / "en"):
         time = soup(root / "cases" / "kirari-yoshijima" / "index.html").select_one(".handbook-page-meta time")
         assert time is not None and time["datetime"] == recorded
+
+
+def test_without_a_feedback_address_no_feedback_link_is_shown(site: Path) -> None:
+    """FEEDBACK_URL is unset for the test build: the route is simply absent, not a dead link."""
+    assert os.environ.get("FEEDBACK_URL", "") == ""
+    for _language, path in pages(site):
+        assert soup(path).select(".handbook-feedback") == [], path
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("", None),
+        ("   ", None),
+        ("https://forms.example.jp/handbook", "https://forms.example.jp/handbook"),
+        ("iken@example.jp", "mailto:iken@example.jp?subject="),
+        ("mailto:iken@example.jp", "mailto:iken@example.jp?subject="),
+    ],
+)
+def test_the_feedback_route_is_a_form_or_an_address(value: str, expected: str | None) -> None:
+    link = feedback_link(value, "支援メニュー", "https://example.jp/support-programs/", "ja")
+    if expected is None:
+        assert link is None
+    else:
+        assert link is not None and link.startswith(expected)
+    if link and link.startswith("mailto:"):
+        query = parse_qs(urlsplit(link).query)
+        assert query["subject"] == ["「支援メニュー」へのご意見"]
+        assert query["body"] == ["https://example.jp/support-programs/"]
+
+
+@pytest.mark.parametrize("value", ["http://forms.example.jp/", "javascript:alert(1)", "call the town hall"])
+def test_a_feedback_value_that_is_neither_is_refused(value: str) -> None:
+    with pytest.raises(PluginError, match="FEEDBACK_URL"):
+        feedback_link(value, "", "", "ja")

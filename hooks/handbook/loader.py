@@ -299,6 +299,8 @@ def _read_handbook(data_dir: Path) -> Handbook:
 
     for program in programs.values():
         _check_references(programs_path, program.id, "sources", program.sources, sources)
+        if program.successor is not None:  # a renamed program points at the record that replaced it
+            _check_references(programs_path, program.id, "successor", [program.successor], programs)
     for term in glossary.values():
         _check_references(glossary_path, term.id, "sources", term.sources, sources)
     for chart in charts.values():

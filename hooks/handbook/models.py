@@ -136,6 +136,14 @@ class Provider(LabelledEnum):
     yamagata = "yamagata"
 
 
+class ProgramStatus(LabelledEnum):
+    """Whether a support program can still be used, as last confirmed on an official page."""
+
+    current = "current"
+    renamed = "renamed"
+    ended = "ended"
+
+
 class OrganizationForm(LabelledEnum):
     integrated = "integrated"
     separated = "separated"
@@ -238,6 +246,9 @@ _LABELS: dict[LabelledEnum, Text] = {
     Stage.planning: _text("話し合い・計画づくり", "Discussion and planning"),
     Stage.formation: _text("組織の設立", "Founding the organization"),
     Stage.operation: _text("運営・継続", "Running and sustaining"),
+    ProgramStatus.current: _text("実施中", "Current"),
+    ProgramStatus.renamed: _text("名称変更・後継の制度へ移行", "Renamed or replaced by a successor"),
+    ProgramStatus.ended: _text("終了", "Ended"),
     ChartUnit.percent: _text("%", "%"),
     ChartUnit.people: _text("人", "people"),
     SupportKind.money: _text("資金", "Money"),
@@ -290,8 +301,25 @@ class Source(Record):
     accessed: PartialDate | None = Field(None, description="When a web page was read")
 
 
+def _https_url(value: str) -> str:
+    if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
+        raise ValueError("must be an official web address starting with https://")
+    return value
+
+
+HttpsUrl = Annotated[
+    str,
+    AfterValidator(_https_url),
+    Field(description="An official web address starting with https://", json_schema_extra={"format": "uri"}),
+]
+
+
 class SupportProgram(Record):
-    """A national or prefectural support measure a district can use."""
+    """A national or prefectural support measure a district can use, with how fresh that knowledge is.
+
+    `status`, `checked` and, for a current program, `url` are required: a municipal officer who prints
+    the support menu must see whether a program still exists and when someone last confirmed it.
+    """
 
     id: RecordId
     name: Text
@@ -299,8 +327,60 @@ class SupportProgram(Record):
     kind: SupportKind
     stages: list[Stage] = Field(min_length=1)
     summary: Text
-    url: WebUrl | None = None
+    status: ProgramStatus = Field(
+        description="current: still offered; renamed: replaced by the program named in successor; "
+        "ended: no longer offered (give the fiscal year in ended)"
+    )
+    successor: RecordId | None = Field(
+        None,
+        validate_default=True,
+        description="For a renamed program: the id of the program that replaced it (a record in this file)",
+    )
+    ended: int | None = Field(
+        None,
+        ge=1868,
+        le=2100,
+        validate_default=True,
+        description="The last fiscal year (年度) the program ran under this name, e.g. 2022 for 令和4年度; "
+        "required when status is ended",
+    )
+    checked: PartialDate = Field(
+        description="The date someone last confirmed the program on an official page (YYYY-MM-DD; "
+        "YYYY-MM or YYYY when only an official document's date is known)"
+    )
+    url: HttpsUrl | None = Field(
+        None, validate_default=True, description="The official page (https://); required for a current program"
+    )
     sources: list[RecordId] = Field(min_length=1)
+
+    @field_validator("successor")
+    @classmethod
+    def _successor_only_when_renamed(cls, successor: str | None, info: ValidationInfo) -> str | None:
+        status = info.data.get("status")
+        if status == ProgramStatus.renamed and successor is None:
+            raise ValueError("a renamed program needs 'successor': the id of the program that replaced it")
+        if status is not None and status != ProgramStatus.renamed and successor is not None:
+            raise ValueError("only a renamed program has a successor; set status: renamed or remove successor")
+        if successor is not None and successor == info.data.get("id"):
+            raise ValueError("a program cannot be its own successor")
+        return successor
+
+    @field_validator("ended")
+    @classmethod
+    def _ended_year_when_ended(cls, ended: int | None, info: ValidationInfo) -> int | None:
+        status = info.data.get("status")
+        if status == ProgramStatus.ended and ended is None:
+            raise ValueError("an ended program needs 'ended': the last fiscal year it ran, e.g. 2022")
+        if status == ProgramStatus.current and ended is not None:
+            raise ValueError("a current program has no end year; set status: ended or remove ended")
+        return ended
+
+    @field_validator("url")
+    @classmethod
+    def _current_programs_link_their_official_page(cls, url: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("status") == ProgramStatus.current and url is None:
+            raise ValueError("a current program needs 'url': its official page, starting with https://")
+        return url
 
 
 class Described(Record):
