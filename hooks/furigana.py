@@ -14,6 +14,7 @@ they all come from the Markdown, before this hook. The PDFs drop the readings (h
 from __future__ import annotations
 
 import logging
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +35,7 @@ LANGUAGE = "ja"
 
 def material_templates() -> Path:
     """Material's own template folder, whatever the handbook's overrides put in front of it."""
-    import material
-
-    return Path(material.__file__).parent / "templates"
+    return Path(str(resources.files("material"))) / "templates"
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

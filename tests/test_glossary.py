@@ -87,9 +87,7 @@ def test_a_term_is_marked_once_per_section_and_never_in_headings_links_or_table_
         article = soup(path).select_one("article")
         if article is None:
             continue
-        placed = article.select(
-            ":is(h1, h2, h3, h4, h5, h6, a, th) abbr[title], abbr[title] abbr[title]"
-        )
+        placed = article.select(":is(h1, h2, h3, h4, h5, h6, a, th) abbr[title], abbr[title] abbr[title]")
         assert not placed, f"{path}: {[term_text(abbr) for abbr in placed][:5]}"
         marks = 0
         for group in sections(article):

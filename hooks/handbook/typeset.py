@@ -72,20 +72,19 @@ def ruby(word: Word) -> str:
         return html.escape(surface, quote=False)
     runs = _RUNS.findall(surface)
     if len(runs) > 1:
-        pattern = "".join(
-            "(.+?)" if has_kanji(run) else re.escape(to_hiragana(run)) for run in runs
-        )
+        pattern = "".join("(.+?)" if has_kanji(run) else re.escape(to_hiragana(run)) for run in runs)
         match = re.fullmatch(pattern, word.reading)
         if match:
             groups = iter(match.groups())
-            return "".join(_ruby(run, next(groups)) if has_kanji(run) else html.escape(run, quote=False) for run in runs)
+            return "".join(
+                _ruby(run, next(groups)) if has_kanji(run) else html.escape(run, quote=False) for run in runs
+            )
     return _ruby(surface, word.reading)
 
 
 def _ruby(base: str, reading: str) -> str:
     return (
-        f"<ruby>{html.escape(base, quote=False)}<rp>(</rp><rt>{html.escape(reading, quote=False)}</rt>"
-        "<rp>)</rp></ruby>"
+        f"<ruby>{html.escape(base, quote=False)}<rp>(</rp><rt>{html.escape(reading, quote=False)}</rt><rp>)</rp></ruby>"
     )
 
 
@@ -179,10 +178,7 @@ def _scan(content: str) -> tuple[list[str], list[_Text]]:
         classes = _CLASS.search(tag.group(3))
         class_names = set(next(group for group in classes.groups() if group is not None).split()) if classes else set()
         skipped = (
-            stack[-1].skipped
-            or name in SKIPPED
-            or name in SKIPPED_TEXT_ONLY
-            or bool(SKIPPED_CLASSES & class_names)
+            stack[-1].skipped or name in SKIPPED or name in SKIPPED_TEXT_ONLY or bool(SKIPPED_CLASSES & class_names)
         )
         if name in BLOCKS:
             blocks += 1
