@@ -14,8 +14,6 @@ they all come from the Markdown, before this hook. The PDFs drop the readings (h
 from __future__ import annotations
 
 import logging
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -25,7 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from handbook import context
+from handbook import context, upstream
 from handbook.render import UI
 from handbook.typeset import typeset
 
@@ -33,17 +31,13 @@ log = logging.getLogger("mkdocs.hooks.furigana")
 LANGUAGE = "ja"
 
 
-def material_templates() -> Path:
-    """Material's own template folder, whatever the handbook's overrides put in front of it."""
-    return Path(str(resources.files("material"))) / "templates"
-
-
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # overrides/partials/palette.html adds the 「ふりがな」 button next to Material's palette toggle and
     # includes Material's own partial, unchanged, as "material/partials/palette.html".
     loader: BaseLoader | None = env.loader
     if loader is not None and not isinstance(loader, ChoiceLoader):
-        env.loader = ChoiceLoader([loader, PrefixLoader({"material": FileSystemLoader(str(material_templates()))})])
+        material = FileSystemLoader(str(upstream.material_templates()))
+        env.loader = ChoiceLoader([loader, PrefixLoader({"material": material})])
     return env
 
 
