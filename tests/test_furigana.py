@@ -212,7 +212,21 @@ def test_the_pdfs_get_the_text_as_written(site: Path) -> None:
 
 
 def rt_display(tab: Page) -> str:
-    return str(tab.evaluate("getComputedStyle(document.querySelector('article ruby rt')).display"))
+    """How the first reading outside the やさしい日本語 block (which always shows its readings) is shown."""
+    return str(
+        tab.evaluate(
+            """getComputedStyle([...document.querySelectorAll('article ruby rt')]
+                 .find(rt => !rt.closest('.easy-japanese'))).display"""
+        )
+    )
+
+
+def test_the_easy_japanese_summary_shows_its_readings_with_the_switch_off(tab: Page, server: str) -> None:
+    tab.goto(server + "kirari-model/")
+    shown = tab.evaluate("[...document.querySelectorAll('.easy-japanese rt')].map(rt => getComputedStyle(rt).display)")
+    if not shown:
+        pytest.skip("this chapter has no やさしい日本語 block yet")
+    assert "none" not in shown
 
 
 def toggle(tab: Page):  # type: ignore[no-untyped-def]
