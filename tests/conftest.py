@@ -122,8 +122,21 @@ def page_path(site: Path, language: str, page: str) -> Path:
     return (site if language == "ja" else site / language) / relative
 
 
-def soup(path: Path) -> BeautifulSoup:
+def raw_soup(path: Path) -> BeautifulSoup:
+    """A built page exactly as served, furigana included."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """A built page with its text as written: the furigana over the Japanese pages' kanji
+    (hooks/furigana.py) are left out, as a reader who has them switched off sees it."""
+    document = raw_soup(path)
+    for reading in document.select("rt, rp"):
+        reading.decompose()
+    for ruby in document.select("ruby"):
+        ruby.unwrap()
+    document.smooth()
+    return document
 
 
 @pytest.fixture(scope="session")

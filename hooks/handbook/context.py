@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from handbook import languages, upstream
+from handbook import japanese, languages, upstream
 from handbook.loader import DataError, Handbook, load_handbook
 
 # The configuration of the build in progress and its data. A new build (each `mkdocs serve` rebuild
@@ -39,6 +39,8 @@ def handbook(config: MkDocsConfig) -> Handbook:
     except DataError as error:
         raise PluginError(f"Data error in {error}") from None
     _current = (config, loaded)
+    # Every hook that reads Japanese (furigana, search) reads the handbook's names as data/readings.yml says.
+    japanese.use_readings({surface: entry.reading for surface, entry in loaded.readings.items()})
     return loaded
 
 

@@ -2,28 +2,44 @@
 
 One analyzer serves every hook that needs readings (furigana on the pages, kana in the search index),
 so a word is read the same way everywhere. Nothing here runs in the reader's browser.
+
+Dictionaries go wrong on names: 町 is まち in 山形県's towns and ちょう elsewhere, and a district such as
+吉島 or 寒河江 has a reading the dictionary does not know. data/readings.yml lists the names the
+handbook uses with their checked readings; `use_readings` hands them to the analyzer once per build and
+`words` reads every listed name as the list says. A name listed without a reading (no public source
+gives it) comes back with `reading_known=False`, so no one shows a guessed reading for it.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sudachipy import Dictionary, SplitMode, Tokenizer
 
 _KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
+# Kanji, and the marks written among kanji: 々 (repeat), 〆, ヶ as in 鶴ヶ島.
+KANJI = "\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_KANJI = re.compile(f"[{KANJI}]")
 
 
 @dataclass(frozen=True)
 class Word:
-    """One word of a text: what is written, how it is read (hiragana), and whether it is a name."""
+    """One word of a text: what is written, how it is read (hiragana), and whether it is a name.
+
+    `reading_known` is False for a name listed in data/readings.yml without a reading: its `reading`
+    is then the surface itself, and no furigana is shown for it."""
 
     surface: str
     reading: str
     proper_noun: bool
+    reading_known: bool = True
 
 
+@functools.lru_cache(maxsize=50_000)
 def to_hiragana(text: str) -> str:
     return text.translate(_KATAKANA_TO_HIRAGANA)
 
@@ -34,13 +50,37 @@ def normalize(text: str) -> str:
     return to_hiragana(unicodedata.normalize("NFKC", text)).lower()
 
 
+def has_kanji(text: str) -> bool:
+    return _HAS_KANJI.search(text) is not None
+
+
 @functools.cache
 def _tokenizer() -> Tokenizer:
     return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
 
 
-def words(text: str) -> list[Word]:
-    """The words of `text` in order; their surfaces joined give `text` back."""
+@dataclass(frozen=True)
+class _Overrides:
+    readings: Mapping[str, str | None]
+    pattern: re.Pattern[str] | None
+
+
+_overrides = _Overrides({}, None)
+
+
+def use_readings(readings: Mapping[str, str | None]) -> None:
+    """Read each surface as given from now on (None: a name whose reading no source gives).
+    Longer names win over the shorter names inside them (川西町 over 川西)."""
+    global _overrides
+    if dict(readings) == dict(_overrides.readings):
+        return
+    surfaces = sorted(readings, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(surface) for surface in surfaces)) if surfaces else None
+    _overrides = _Overrides(dict(readings), pattern)
+    _words.cache_clear()
+
+
+def _analyze(text: str) -> list[Word]:
     return [
         Word(
             surface=morpheme.surface(),
@@ -49,3 +89,31 @@ def words(text: str) -> list[Word]:
         )
         for morpheme in _tokenizer().tokenize(text)
     ]
+
+
+@functools.lru_cache(maxsize=20_000)
+def _words(text: str) -> tuple[Word, ...]:
+    # Pages repeat the same texts (headings, table cells, the same sentence in a card and its page):
+    # each distinct text is analyzed once per build.
+    if _overrides.pattern is None:
+        return tuple(_analyze(text))
+    result: list[Word] = []
+    position = 0
+    for match in _overrides.pattern.finditer(text):
+        if match.start() > position:
+            result.extend(_analyze(text[position : match.start()]))
+        surface = match.group()
+        reading = _overrides.readings[surface]
+        result.append(Word(surface, reading or surface, proper_noun=True, reading_known=reading is not None))
+        position = match.end()
+    if position < len(text):
+        result.extend(_analyze(text[position:]))
+    return tuple(result)
+
+
+def words(text: str) -> list[Word]:
+    """The words of `text` in order; their surfaces joined give `text` back. Names listed in
+    data/readings.yml are one word each, read as listed."""
+    if not text:
+        return []
+    return list(_words(text))

@@ -15,13 +15,23 @@ from typing import Any, Protocol, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from handbook.models import CaseStudy, Chart, DocumentTemplate, GlossaryTerm, Source, SupportProgram, Timeline
+from handbook.models import (
+    CaseStudy,
+    Chart,
+    DocumentTemplate,
+    GlossaryTerm,
+    Reading,
+    Source,
+    SupportProgram,
+    Timeline,
+)
 
 SOURCES_FILE = "sources.yml"
 PROGRAMS_FILE = "support-programs.yml"
 GLOSSARY_FILE = "glossary.yml"
 CHARTS_FILE = "charts.yml"
 TIMELINE_FILE = "timeline.yml"
+READINGS_FILE = "readings.yml"
 CASES_FOLDER = "cases"
 # One spelling for one-record-per-file data (cases, templates), so links to a record's file (edit links,
 # last-changed dates) always find it; another YAML spelling is refused with a message rather than silently left out.
@@ -65,6 +75,7 @@ class Handbook:
     charts: dict[str, Chart]
     timelines: dict[str, Timeline]
     templates: dict[str, DocumentTemplate] = field(default_factory=dict)
+    readings: dict[str, Reading] = field(default_factory=dict)  # by surface
     files: tuple[Path, ...] = field(default=())
 
 
@@ -162,6 +173,8 @@ def _field_line(node: yaml.Node | None, location: tuple[int | str, ...]) -> int 
 def _record_label(raw: Any, index: int | None) -> str | None:
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
         return str(raw["id"])
+    if isinstance(raw, dict) and isinstance(raw.get("surface"), str):
+        return str(raw["surface"])  # data/readings.yml names its records by the name they read
     return f"#{index + 1}" if index is not None else None
 
 
@@ -248,6 +261,26 @@ def _load_cases(folder: Path) -> list[tuple[Path, CaseStudy]]:
     return _load_folder(folder, CaseStudy, "case-study")
 
 
+def _load_readings(path: Path) -> dict[str, Reading]:
+    """The checked readings of names, by surface; a name listed twice is refused."""
+    if not path.is_file():
+        raise DataError(path, "this data file is missing")
+    parsed = _parse(path)
+    if not isinstance(parsed.content, list):
+        raise DataError(path, "this file must be a list of records, each starting with '- surface: …'", line=1)
+    readings: dict[str, Reading] = {}
+    for reading, (_, node) in zip(_validate(parsed, Reading), parsed.record_nodes(), strict=True):
+        if reading.surface in readings:
+            raise DataError(
+                path,
+                f"field 'surface': '{reading.surface}' is listed twice; keep one reading",
+                record=reading.surface,
+                line=_field_line(node, ("surface",)),
+            )
+        readings[reading.surface] = reading
+    return readings
+
+
 def _index(records: list[tuple[Path, IdentifiedT]], kind: str) -> dict[str, IdentifiedT]:
     by_id: dict[str, IdentifiedT] = {}
     first_file: dict[str, Path] = {}
@@ -277,7 +310,10 @@ def _check_references(path: Path, record_id: str, field_name: str, ids: list[str
 
 def data_files(data_dir: Path) -> tuple[Path, ...]:
     """Every file whose content decides the handbook's data, in a stable order."""
-    fixed = [data_dir / name for name in (SOURCES_FILE, PROGRAMS_FILE, GLOSSARY_FILE, CHARTS_FILE, TIMELINE_FILE)]
+    fixed = [
+        data_dir / name
+        for name in (SOURCES_FILE, PROGRAMS_FILE, GLOSSARY_FILE, CHARTS_FILE, TIMELINE_FILE, READINGS_FILE)
+    ]
     return tuple(fixed + _record_files(data_dir / CASES_FOLDER) + _record_files(data_dir / TEMPLATES_FOLDER))
 
 
@@ -292,6 +328,7 @@ def _read_handbook(data_dir: Path) -> Handbook:
     charts = _index([(charts_path, c) for c in _load_list(charts_path, Chart)], "chart")
     timeline_path = data_dir / TIMELINE_FILE
     timelines = _index([(timeline_path, t) for t in _load_list(timeline_path, Timeline)], "timeline")
+    readings = _load_readings(data_dir / READINGS_FILE)
     case_records = _load_cases(data_dir / CASES_FOLDER)
     cases = _index(case_records, "case study")
     template_records = _load_folder(data_dir / TEMPLATES_FOLDER, DocumentTemplate, "template")
@@ -313,7 +350,7 @@ def _read_handbook(data_dir: Path) -> Handbook:
         _check_references(path, case.id, "programs", case.programs, programs)
     for path, template in template_records:
         _check_references(path, template.id, "sources", template.sources, sources)
-    return Handbook(sources, programs, cases, glossary, charts, timelines, templates, data_files(data_dir))
+    return Handbook(sources, programs, cases, glossary, charts, timelines, templates, readings, data_files(data_dir))
 
 
 _cache: dict[Path, tuple[str, Handbook]] = {}

@@ -172,6 +172,13 @@ class IncomeKind(LabelledEnum):
     investment = "investment"
 
 
+class NameKind(LabelledEnum):
+    place = "place"
+    organization = "organization"
+    person = "person"
+    other = "other"
+
+
 class ChartUnit(LabelledEnum):
     percent = "percent"
     people = "people"
@@ -250,6 +257,10 @@ _LABELS: dict[LabelledEnum, Text] = {
     ProgramStatus.renamed: _text("名称変更・後継の制度へ移行", "Renamed or replaced by a successor"),
     ProgramStatus.ended: _text("終了", "Ended"),
     ChartUnit.percent: _text("%", "%"),
+    NameKind.place: _text("地名", "Place"),
+    NameKind.organization: _text("団体名", "Organization"),
+    NameKind.person: _text("人名", "Person"),
+    NameKind.other: _text("その他", "Other"),
     ChartUnit.people: _text("人", "people"),
     SupportKind.money: _text("資金", "Money"),
     SupportKind.people: _text("人材", "People"),
@@ -494,6 +505,37 @@ class GlossaryTerm(Record):
     reading: str | None = Field(None, description="よみがな in hiragana, for the Japanese term")
     definition: Text
     sources: list[RecordId] = Field(default_factory=list)
+
+
+_HIRAGANA = re.compile(r"^[\u3041-\u3096\u30fc]+$")
+_KANJI = re.compile(r"[\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+class Reading(Record):
+    """How a name the handbook uses is read: the furigana over it, and its kana in the search index."""
+
+    surface: NonEmptyText = Field(description="The name as the pages write it, e.g. 吉島 or 川西町")
+    reading: str | None = Field(
+        description="よみがな in hiragana, e.g. よしじま; null when no public source gives the reading "
+        "(the name then gets no furigana rather than a guessed one)"
+    )
+    kind: NameKind = Field(description="place, organization, person or other")
+    note: NonEmptyText = Field(description="Where the reading comes from, or why it is left out")
+    url: WebUrl | None = Field(None, description="A public page that gives the reading")
+
+    @field_validator("surface")
+    @classmethod
+    def _has_kanji(cls, surface: str) -> str:
+        if not _KANJI.search(surface):
+            raise ValueError("must contain a kanji: names written in kana need no reading")
+        return surface
+
+    @field_validator("reading")
+    @classmethod
+    def _is_hiragana(cls, reading: str | None) -> str | None:
+        if reading is not None and not _HIRAGANA.match(reading.strip()):
+            raise ValueError("must be written in hiragana only, e.g. よしじま")
+        return reading.strip() if reading is not None else None
 
 
 class ChartRow(Record):

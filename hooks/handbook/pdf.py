@@ -80,12 +80,17 @@ def _absolute(site: Path, site_url: str, page_url: str, article: Tag) -> None:
 
 
 def _prepare(article: Tag) -> None:
-    """What a screen needs and paper does not: buttons, filters, permalinks; closed blocks open."""
+    """What a screen needs and paper does not: buttons, filters, permalinks, readings; closed blocks open."""
     for selector in (".handbook-pdf-link", ".md-content__button", "a.headerlink", "form.handbook-filter"):
         for element in article.select(selector):
             element.decompose()
     for details in article.select("details"):
         details["open"] = ""
+    # Paper gets the text as written: the furigana of the Japanese pages (hooks/furigana.py) stay online.
+    for reading in article.select("rt, rp"):
+        reading.decompose()
+    for ruby in article.select("ruby"):
+        ruby.unwrap()
     for tabbed in article.select(".tabbed-set"):
         labels = [label.get_text(strip=True) for label in tabbed.select(".tabbed-labels > label")]
         for label, block in zip(labels, tabbed.select(".tabbed-content > .tabbed-block"), strict=False):

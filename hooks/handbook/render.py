@@ -90,6 +90,8 @@ UI: dict[str, Text] = {
         ("accessed", "閲覧", "accessed"),
         ("no_date", "日付の記載なし", "undated"),
         ("reading", "よみ", "reading"),
+        ("furigana", "ふりがな", "Furigana"),
+        ("furigana_title", "漢字の上に読みがなを表示する", "Show readings above kanji"),
         ("back_to_cases", "事例集にもどる", "Back to case studies"),
         ("pdf_page", "PDFで印刷・保存（A4）", "Print or save as PDF (A4)"),
         ("pdf_whole", "手順書全体をPDFで印刷・保存（A4）", "Print or save the whole handbook as PDF (A4)"),

@@ -13,7 +13,17 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from handbook.models import CaseStudy, Chart, DocumentTemplate, GlossaryTerm, Source, SupportProgram, Term, Timeline
+from handbook.models import (
+    CaseStudy,
+    Chart,
+    DocumentTemplate,
+    GlossaryTerm,
+    Reading,
+    Source,
+    SupportProgram,
+    Term,
+    Timeline,
+)
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
@@ -24,6 +34,7 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "charts": Chart,
     "terms": Term,
     "timeline": Timeline,
+    "readings": Reading,
 }
 
 

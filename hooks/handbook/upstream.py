@@ -22,6 +22,9 @@ OFFLINE_PLUGIN = "material/offline"
 SEARCH_INDEX = Path("search") / "search_index.json"
 MATERIAL_WORKERS = "assets/javascripts/workers"
 MATERIAL_SEARCH_WORKER = "search.*.min.js"
+# The partial of Material's header that the handbook extends (overrides/partials/palette.html includes
+# it, unchanged, as "material/partials/palette.html" and adds the ふりがな button after it).
+MATERIAL_PALETTE = "partials/palette.html"
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -86,3 +89,13 @@ def replace_polyfill(config: MkDocsConfig, name: str, url: str) -> None:
     contains `name` for `url`."""
     polyfills = [address for address in config.extra.get("polyfills", []) if name not in address]
     config.extra["polyfills"] = [*polyfills, url]
+
+
+def material_templates() -> Path:
+    """Material's own template folder, whatever the handbook's overrides put in front of it."""
+    from importlib import resources
+
+    folder = Path(str(resources.files("material"))) / "templates"
+    if not (folder / MATERIAL_PALETTE).is_file():
+        raise PluginError(f"Material's {MATERIAL_PALETTE} was not found: see upstream.py and overrides/partials/")
+    return folder

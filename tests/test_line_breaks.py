@@ -1,0 +1,109 @@
+"""Phrase line breaks (hooks/furigana.py with BudouX): on a phone, a Japanese line ends between phrases,
+never inside a word such as ワークショップ, and never inside a ruby; addresses and numbers stay whole."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, built_urls, raw_soup, report
+from playwright.sync_api import Browser
+
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from handbook.typeset import typeset
+
+
+def test_breaks_go_between_phrases_not_inside_words_or_readings() -> None:
+    html, counts = typeset(
+        "<p>最初の<abbr title='x'>ワークショップ</abbr>では、地域の将来について話し合います。</p>",
+        furigana=True,
+        phrases=True,
+    )
+    assert counts.breaks >= 2 and counts.ruby >= 3
+    text_with_breaks = html.replace("<wbr>", "|")
+    assert "ワークショップ" in text_with_breaks  # not ワーク|ショップ
+    for ruby in html.split("<ruby>")[1:]:
+        assert "<wbr>" not in ruby.split("</ruby>")[0]
+
+
+def test_addresses_numbers_and_code_are_not_touched() -> None:
+    html, _ = typeset(
+        "<p>詳しくは https://www.example.org/long/path/page.html をご覧ください。1,000万円です。</p>"
+        "<pre><code>地域運営組織</code></pre>",
+        furigana=True,
+        phrases=True,
+    )
+    assert "https://www.example.org/long/path/page.html" in html
+    assert "1,000" in html
+    assert "<pre><code>地域運営組織</code></pre>" in html
+
+
+def test_every_japanese_page_has_phrase_breaks_and_no_english_page_does(site: Path) -> None:
+    counts = {}
+    for url in built_urls(site):
+        document = raw_soup(site / url / "index.html")
+        breaks = len(document.select("article wbr"))
+        if url.startswith("en/"):
+            assert breaks == 0, url
+        else:
+            counts[url or "/"] = breaks
+            assert not document.select("article code wbr, article pre wbr, article ruby wbr"), url
+    report("Line breaks: <wbr> per Japanese page", [f"{n:6d}  {url}" for url, n in sorted(counts.items())])
+    assert all(n > 0 for url, n in counts.items() if url != "/"), counts
+
+
+# A script that lists, for each line box of an element, the characters on it (readings left out).
+LINES = """element => {
+  const chars = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+    acceptNode: node => node.parentElement.closest('rt, rp') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (rect) chars.push([node.data[i], Math.round(rect.bottom)]);
+    }
+  }
+  const lines = [];
+  let bottom = null;
+  for (const [char, b] of chars) {
+    if (bottom === null || Math.abs(b - bottom) > 4) { lines.push(''); bottom = b; }
+    lines[lines.length - 1] += char;
+  }
+  return lines;
+}"""
+
+
+@pytest.mark.parametrize("furigana", [False, True])
+def test_no_word_is_split_at_the_end_of_a_line_on_a_small_phone(browser: Browser, server: str, furigana: bool) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(server + "workshops/")
+    if furigana:
+        tab.locator("button.handbook-furigana-toggle").click()
+    paragraph = tab.locator("article h1 ~ p:not(.handbook-pdf-link)").first
+    lines: list[str] = paragraph.evaluate(LINES)
+    context.close()
+    report(f"Line breaks: first paragraph of /workshops/ at 360 px (furigana {'on' if furigana else 'off'})", lines)
+    assert len(lines) >= 2, lines
+    for before, after in itertools.pairwise(lines):
+        assert not (is_katakana(before[-1]) and is_katakana(after[0])), f"a word split at a line end: {before}|{after}"
+    # Each ワークショップ sits whole on one line.
+    text, ends, position = "".join(lines), set(), 0
+    for line in lines[:-1]:
+        position += len(line)
+        ends.add(position)
+    start = text.find("ワークショップ")
+    assert start >= 0
+    while start >= 0:
+        assert not any(start < end < start + len("ワークショップ") for end in ends), lines
+        start = text.find("ワークショップ", start + 1)
+
+
+def is_katakana(char: str) -> bool:
+    return "ァ" <= char <= "ヺ" or char == "ー"
