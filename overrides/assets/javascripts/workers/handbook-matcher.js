@@ -8,7 +8,8 @@
  *   - whole phrases (the query, and each part between spaces) in the title, the text and, for
  *     Japanese, the hiragana reading of the words (so こうふきん finds 交付金);
  *   - character bigrams of the runs of Japanese characters (交付金 → 交付, 付金) and whole words of
- *     the rest (English words stemmed with Lunr's Porter stemmer, matched at the start of a word),
+ *     the rest (English words cut to what they share with their Lunr Porter stem, matched at the
+ *     start of a word of the text: library → librar, found in library and libraries),
  *     weighted by how rare they are, so a query with a particle or a different ending still finds
  *     the section that holds most of it.
  * A section must hold at least half of the query's weight; exact phrases and titles rank first.
@@ -39,6 +40,15 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
   }
 
+  /* What a word and its stem have in common (library, librari → librar): found at the start of a word of
+   * the text, it matches the word's other forms (libraries) as the stem would, without stemming the text */
+  function root(word, stemmed) {
+    let length = 0
+    while (length < word.length && word[length] === stemmed[length])
+      length++
+    return length >= 3 ? word.slice(0, length) : word
+  }
+
   /* The pieces of a normalized query part a section is scored on */
   function grams(part, stem) {
     const found = []
@@ -49,7 +59,7 @@
         for (let i = 0; i + 1 < run.length; i++)
           found.push({ text: run.slice(i, i + 2), word: false })
       } else {
-        found.push({ text: stem ? stem(run) : run, word: true, stop: STOP_WORDS.has(run) })
+        found.push({ text: stem ? root(run, stem(run)) : run, word: true, stop: STOP_WORDS.has(run) })
       }
     }
     const useful = found.filter(gram => !gram.stop)
@@ -61,7 +71,7 @@
   }
 
   function contains(field, gram) {
-    return gram.word ? gram.pattern.test(field) : field.includes(gram.text)
+    return field.includes(gram.text) && (!gram.word || gram.pattern.test(field))
   }
 
   function count(field, needle) {
@@ -71,32 +81,45 @@
     return n
   }
 
+  /* One character normalized; ASCII, kana and common kanji without the cost of NFKC */
+  function normalizeChar(char) {
+    const code = char.charCodeAt(0)
+    if (code < 0x7f)
+      return char.toLowerCase()
+    if (code >= 0x30a1 && code <= 0x30f6)
+      return String.fromCharCode(code - 0x60)
+    if ((code >= 0x3041 && code <= 0x3096) || (code >= 0x4e00 && code <= 0x9fff))
+      return char
+    return normalize(char)
+  }
+
   /* The text with its normalized form and, for each normalized character, where it came from */
   function aligned(text) {
-    const whole = normalize(text)
-    if (whole.length === text.length)   /* the usual case: character for character */
-      return { norm: whole, origin: [...Array(text.length + 1).keys()] }
-    let norm = ""
+    const norm = []
     const origin = []
     for (let i = 0; i < text.length;) {
       const char = String.fromCodePoint(text.codePointAt(i))
-      const piece = normalize(char)
+      const piece = normalizeChar(char)
       for (let k = 0; k < piece.length; k++)
         origin.push(i)
-      norm += piece
+      norm.push(piece)
       i += char.length
     }
     origin.push(text.length)
-    return { norm, origin }
+    return { norm: norm.join(""), origin }
   }
 
   /* HTML of `text` (or of a window of it) with the needles marked */
-  function highlight(text, needles, window) {
-    const { norm, origin } = aligned(text)
+  function highlight(text, normalized, needles, window) {
+    /* Usually the normalized text is as long as the text, character for character */
+    const { norm, origin } = normalized.length === text.length
+      ? { norm: normalized, origin: null }
+      : aligned(text)
+    const source = at => origin ? origin[at] : at
     const ranges = []
     for (const needle of needles)
       for (let at = norm.indexOf(needle); at !== -1 && ranges.length < 100; at = norm.indexOf(needle, at + 1))
-        ranges.push([origin[at], origin[at + needle.length]])
+        ranges.push([source(at), source(at + needle.length)])
     ranges.sort((a, b) => a[0] - b[0])
     let start = 0
     let end = text.length
@@ -172,35 +195,35 @@
       if (!all.length)
         return { items: [] }
 
+      /* Where each piece is: 2 in the section's title, 1 in its text only, 0 not there */
+      const where = sections.map(section =>
+        all.map(gram => inTitle(section, gram) ? 2 : inText(section, gram) ? 1 : 0))
+
       /* Rarer pieces weigh more (inverse document frequency over the sections) */
       const weight = new Map()
-      for (const gram of all) {
-        let df = 0
-        for (const section of sections)
-          if (inTitle(section, gram) || inText(section, gram))
-            df++
+      all.forEach((gram, g) => {
+        const df = where.reduce((sum, places) => sum + (places[g] ? 1 : 0), 0)
         weight.set(gram, Math.log(1 + sections.length / (df + 0.5)))
-      }
+      })
       const total = all.reduce((sum, gram) => sum + weight.get(gram), 0)
       const phrases = [...new Set([query, ...parts])].filter(phrase => phrase.length >= 2)
 
       /* Each section: which pieces it holds (in its title or text, as written or as read) */
       const candidates = new Map() /* page → its sections holding any piece */
-      for (const section of sections) {
+      sections.forEach((section, s) => {
         let found = 0
         let inTitles = 0
         const matched = []
-        for (const gram of all) {
-          const title = inTitle(section, gram)
-          if (title || inText(section, gram)) {
+        all.forEach((gram, g) => {
+          if (where[s][g]) {
             found += weight.get(gram)
             matched.push(gram)
           }
-          if (title)
+          if (where[s][g] === 2)
             inTitles += weight.get(gram)
-        }
+        })
         if (!matched.length)
-          continue
+          return
         const coverage = found / total
         let phrase = 0
         let occurrences = 0
@@ -221,7 +244,7 @@
         const list = candidates.get(section.page) || []
         list.push({ section, score, coverage, matched, exact })
         candidates.set(section.page, list)
-      }
+      })
 
       /* A page must hold at least half of the query's weight, in one section or across its sections
        * (a query's words may be spread over a page). It ranks by its best section, then by how much
@@ -266,8 +289,8 @@
         terms[word] = true
       return {
         location: section.location,
-        title: highlight(section.title, needles),
-        text: section.text ? `<p>${highlight(section.text, needles, SNIPPET)}</p>` : "",
+        title: highlight(section.title, section.normTitle, needles),
+        text: section.text ? `<p>${highlight(section.text, section.normText, needles, SNIPPET)}</p>` : "",
         score: Math.round(score * 1000) / 1000,
         terms
       }
