@@ -86,9 +86,10 @@ def write_indexes(site: Path, languages: list[str], default_language: str, *, of
         config = {**combined["config"], "lang": [language]}
         target = site / root / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        if offline:
+        if offline:  # the pages read search_index.js; search_index.json keeps only the configuration
             stub = {"config": {**config, "handbook_index": index}, "docs": []}
             (site / root / OFFLINE_INDEX).write_text(f"var __index = {_json(stub)}", encoding="utf-8")
+            stub = {"config": config, "docs": []}
         else:
             (site / root / HANDBOOK_INDEX).write_text(_json(index), encoding="utf-8")
             # the address is relative to the site's root, where the worker finds it

@@ -41,12 +41,16 @@ async function stemmer() {
   return word => lunr.stemmer(new lunr.Token(word)).toString()
 }
 
+/* The offline copy's index comes inside SETUP (an object from the page's realm: no instanceof) */
+function inline() {
+  return typeof setup.config.handbook_index === "object" && setup.config.handbook_index !== null
+}
+
 function load() {
-  if (!setup || loading || !(wanted || setup.config.handbook_index instanceof Object))
+  if (!setup || loading || !(wanted || inline()))
     return
-  const inline = setup.config.handbook_index instanceof Object
   loading = (async () => {
-    const index = inline
+    const index = inline()
       ? setup.config.handbook_index
       : await fetch(new URL(setup.config.handbook_index, root))
         .then(response => response.json())
