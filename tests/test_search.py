@@ -57,7 +57,7 @@ WATCH = """([placeholder, ...preparing]) => {
   window.__keyAt = undefined
   window.__shownAt = undefined
   const input = document.querySelector('input.md-search__input')
-  const typed = () => { window.__keyAt = performance.now() }
+  const typed = () => { if (window.__shownAt === undefined) window.__keyAt = performance.now() }
   input.addEventListener('input', typed)  // the text changed (an input method commits it)
   input.addEventListener('keydown', typed)  // the last key, which Material reads the query on
   const result = document.querySelector('.md-search-result')
@@ -253,3 +253,14 @@ def test_the_dialog_says_the_search_is_being_prepared_until_it_is_ready(tab: Pag
     held[0].continue_()
     tab.locator("li.md-search-result__item").first.wait_for(timeout=10_000)
     assert meta.inner_text().strip() not in (preparing, translation(tab, "search.result.none"))
+
+
+def test_enter_opens_the_best_result_and_the_page_marks_what_was_found(tab: Page, server: str) -> None:
+    """Material's keyboard behaviour stays: Enter in the box opens the best result; a kana query's kanji
+    are marked on the page it opens."""
+    tab.goto(server)
+    best = search(tab, "こうふきん")[0]
+    tab.locator("input.md-search__input").press("Enter")
+    tab.wait_for_url(f"**/{best}?h=*")
+    marked = tab.locator("article mark").all_inner_texts()
+    assert marked and set(marked) == {"交付金"}, marked

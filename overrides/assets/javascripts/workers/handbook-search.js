@@ -50,15 +50,15 @@ function load() {
   if (!setup || loading || !(wanted || inline()))
     return
   loading = (async () => {
+    /* The index, the matcher and (for English) the stemmer all load at once */
     const index = inline()
-      ? setup.config.handbook_index
-      : await fetch(new URL(setup.config.handbook_index, root))
-        .then(response => response.json())
+      ? Promise.resolve(setup.config.handbook_index)
+      : fetch(new URL(setup.config.handbook_index, root)).then(response => response.json())
     const [, stem] = await Promise.all([
       self.HandbookMatcher ? null : importScripts(new URL("handbook-matcher.js", here).href),
-      index.stem ? stemmer() : null
+      setup.config.lang.includes("en") ? stemmer() : null
     ])
-    matcher = self.HandbookMatcher.create(index, { stem })
+    matcher = self.HandbookMatcher.create(await index, { stem })
     post({ type: READY })
     if (pending !== null)
       answer(pending)
