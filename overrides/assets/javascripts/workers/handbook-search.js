@@ -87,7 +87,8 @@ listen("message", event => {
 })
 
 /* The page asks for the index when the search box gets focus; answering "ready?" covers a focus that
- * came before this worker was listening. */
+ * came before this worker was listening. The channel is shared by every tab of the handbook: a search
+ * in another tab only makes this one load its index early. */
 if (typeof BroadcastChannel !== "undefined") {
   const channel = new BroadcastChannel("handbook-search")
   channel.onmessage = event => {
