@@ -6,6 +6,8 @@ Parts, each in temporary copies of the project (never in the work tree's site/ o
   scaling  builds with extra synthetic case studies; data loading alone and peak memory at the largest
   weight   what four pages transfer in Chromium, compressed as GitHub Pages serves them, and what the
            first search fetches; the size of each language's search index
+  search   the time from the last keystroke to the search results, the first search of a fresh page
+           included, and the size of each language's search index (bench_search, self-contained)
   pdf      every PDF of both languages (`make pdf`)
   serve    how soon `mkdocs serve` shows an edit of a data file
   profile  a cProfile of one build with synthetic cases: the hook functions that take the most time
@@ -18,6 +20,7 @@ shares the two cores; the load average is printed at the start and the end of ea
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import pstats
@@ -43,7 +46,7 @@ from conftest import CHROMIUM, CHROMIUM_FLAGS, copy_project, fetch, mkdocs_serve
 from synthetic import write_synthetic_cases  # noqa: E402
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Response
+    from playwright.sync_api import Browser, Page, Response
 
 PYTHON = sys.executable
 ENV = {key: value for key, value in os.environ.items() if key != "HANDBOOK_OFFLINE"} | {"NO_MKDOCS_2_WARNING": "1"}
@@ -351,6 +354,123 @@ def bench_weight(results: Results, site: Path, plan: Plan) -> None:
         results.goal(f"page weight {path}", f"{row['kb']:.0f} KB", f"≤ {GOAL_PAGE_KB:g} KB", row["kb"] <= GOAL_PAGE_KB)
 
 
+# --- Search: from the last keystroke to the results (self-contained: re-apply as a whole) ---
+
+GOAL_SEARCH_MEDIAN_MS = 300.0
+# (page, query): each a fresh page on which the reader puts the cursor in the search box and types at once
+SEARCH_FIRST = [
+    ("/", "交付金"),
+    ("/workshops/", "ちいきうんえいそしき"),
+    ("/cases/kirari-yoshijima/", "川西町"),
+    ("/glossary/", "じちかい"),
+    ("/support-programs/", "地域おこし協力隊"),
+    ("/organization/", "NPO法人にするには"),
+    ("/en/", "neighborhood association"),
+    ("/en/workshops/", "subsidies"),
+    ("/en/glossary/", "related population"),
+    ("/en/cases/", "Kaneyama"),
+]
+# Then, on the same page, one query after another
+SEARCH_NEXT = {
+    "/": ["吉島地区のとりくみ", "こうふきん", "金山町", "補助金", "ワークショップの進め方", "空き家", "みまもり"],
+    "/en/": ["workshop", "membership fees", "special local allocation tax", "library", "general meeting"],
+}
+# Set on the page before a query is typed: when it was last changed (the last keystroke, or an input
+# method committing the text) before the answer, and when Material then showed the answer to it.
+SEARCH_WATCH = """() => {
+  window.__typedAt = undefined
+  window.__shownAt = undefined
+  const input = document.querySelector('input.md-search__input')
+  const typed = () => { if (window.__shownAt === undefined) window.__typedAt = performance.now() }
+  input.addEventListener('input', typed)
+  input.addEventListener('keydown', typed)
+  const result = document.querySelector('.md-search-result')
+  const meta = result.querySelector('.md-search-result__meta')
+  // before the first search of a page, the dialog says the search is being prepared
+  window.__preparing = window.__preparing || meta.textContent.trim()
+  const translations = JSON.parse(document.getElementById('__config').textContent).translations
+  const placeholder = translations['search.result.placeholder']
+  const observer = new MutationObserver(() => {
+    const text = meta.textContent.trim()
+    if (window.__typedAt !== undefined && text !== placeholder && text !== window.__preparing) {
+      window.__shownAt = performance.now()
+      observer.disconnect()
+    }
+  })
+  observer.observe(result, { childList: true, subtree: true, characterData: true })
+}"""
+
+
+def timed_search(tab: Page, query: str) -> tuple[float, float]:
+    """Type a query into Material's search box: ms from the last keystroke, and from the focus, to the answer."""
+    box = tab.locator("input.md-search__input")
+    if box.input_value():
+        box.fill("")
+        box.press("End")
+        tab.wait_for_timeout(100)
+    tab.evaluate("window.__focusAt = performance.now()")
+    box.focus()
+    tab.evaluate(SEARCH_WATCH)
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup; Japanese is filled, as an input method commits it
+    tab.wait_for_function("window.__shownAt !== undefined", timeout=30_000)
+    return float(tab.evaluate("window.__shownAt - window.__typedAt")), float(
+        tab.evaluate("window.__shownAt - window.__focusAt")
+    )
+
+
+def bench_search(results: Results, site: Path, plan: Plan) -> None:
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    for language, folder in (("ja", site), ("en", site / "en")):
+        index_file = folder / "search" / "search_index.handbook.json"
+        if index_file.is_file():
+            data = index_file.read_bytes()
+            sections = len(json.loads(data)["sections"])
+            size, zipped = len(data) / 1024, len(gzip.compress(data, 6)) / 1024
+            rows.append([language, str(index_file.relative_to(site)), str(sections), f"{size:.1f}", f"{zipped:.1f}"])
+    table(rows, ["lang", "index (loaded when the search box gets focus)", "sections", "KB", "gzip KB"])
+    first: list[float] = []
+    from_focus: list[float] = []
+    later: list[float] = []
+    pages = SEARCH_FIRST[:2] if plan.smoke else SEARCH_FIRST
+    with serve_folder(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for path, query in pages:
+            context = browser.new_context()  # an empty cache, as on a first visit
+            tab = context.new_page()
+            tab.goto(base + path.lstrip("/"), wait_until="load")
+            since_key, since_focus = timed_search(tab, query)
+            first.append(since_key)
+            from_focus.append(since_focus)
+            for next_query in [] if plan.smoke else SEARCH_NEXT.get(path, []):
+                later.append(timed_search(tab, next_query)[0])
+            context.close()
+        browser.close()
+    every = first + later
+    table(
+        [
+            [name, str(len(times)), f"{statistics.median(times):.0f}", f"{max(times):.0f}"]
+            for name, times in (
+                ("first search after a page load", first),
+                ("  the same, from putting the cursor in the box", from_focus),
+                ("later searches", later),
+                ("all", every),
+            )
+            if times
+        ],
+        ["search", "n", "median ms", "worst ms"],
+    )
+    results.data["search_ms"] = {"first": first, "first_from_focus": from_focus, "later": later}
+    results.goal(
+        "search: last keystroke → results",
+        f"median {statistics.median(every):.0f} ms, worst {max(every):.0f} ms",
+        f"median ≤ {GOAL_SEARCH_MEDIAN_MS:g} ms",
+        None if plan.smoke else statistics.median(every) <= GOAL_SEARCH_MEDIAN_MS,
+    )
+
+
 def shorten(site: Path, chapters: int) -> None:
     """Keep only the shortest chapters in each language's reading order (the smoke run's small input)."""
 
@@ -442,7 +562,7 @@ def bench_profile(results: Results, space: Workspace, plan: Plan) -> None:
     results.data["profile"] = [{"function": name, "cumulative_s": cumulative} for cumulative, _own, name in rows]
 
 
-PARTS = ("clean", "scaling", "weight", "pdf", "serve", "profile")
+PARTS = ("clean", "scaling", "weight", "search", "pdf", "serve", "profile")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -466,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
         if "clean" in wanted:
             with part(results, "clean build: real site and bare (no hooks)"):
                 site = bench_clean(results, space, plan)
-        if site is None and {"weight", "pdf"} & set(wanted):
+        if site is None and {"weight", "search", "pdf"} & set(wanted):
             with part(results, "one real build for the page weight and the PDFs"):
                 site = space.folder("site") / "site"
                 space.build(space.project("real"), site)[0].check("real build")
@@ -476,6 +596,9 @@ def main(argv: list[str] | None = None) -> int:
         if "weight" in wanted and site is not None:
             with part(results, "page weight in Chromium"):
                 bench_weight(results, site, plan)
+        if "search" in wanted and site is not None:
+            with part(results, "search: from the last keystroke to the results"):
+                bench_search(results, site, plan)
         if "pdf" in wanted and site is not None:
             with part(results, "PDFs of every chapter and the whole handbook"):
                 bench_pdf(results, space, site, plan)

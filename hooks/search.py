@@ -1,15 +1,14 @@
-"""Give each language its own search, and let Japanese queries find what residents type.
+"""Give each language its own search index, built here at build time, and let residents find what they type.
 
-Material's search plugin writes one index for every language the i18n plugin builds, so an English
-reader got Japanese pages and the other way round. After the build this hook splits it: the Japanese
-index stays at search/search_index.json, the English one goes to en/search/search_index.json, each
-with only its own language's pipeline (English stemming no longer fights the Japanese segmenter).
-Every page points Material at its own language's index (`handbook_search.base`). The pages' text
-is fetched when a reader first searches, not with every page (see split_index).
-
-Japanese queries go through Material's worker with one change (see the worker wrapper in
-overrides/assets/javascripts/workers/handbook-search.js): the query is segmented with the same
-TinySegmenter the index was built with, so 「小さな拠点」 looks for 小さ + な + 拠点 as the index holds it.
+Material's search box, keyboard and result list stay; what answers them is the handbook's own index and
+matcher. For every page this hook cuts the rendered content into sections (handbook.search_index), with
+the hiragana reading of the Japanese words, and after the build writes one index per language:
+search/search_index.handbook.json at the language's root. Material still fetches
+search/search_index.json with each page: it holds only the configuration and the index's address.
+The browser loads the index only when the reader puts the cursor in the search box (the worker
+overrides/assets/javascripts/workers/handbook-search.js), and matches without segmenting anything
+(workers/handbook-matcher.js). The offline copy, read from the file system, carries the index inside
+search/search_index.js, which Material loads when the search box opens.
 """
 
 from __future__ import annotations
@@ -28,14 +27,24 @@ from mkdocs.utils import get_relative_url
 
 from handbook import context, upstream
 from handbook.languages import language_root
+from handbook.render import UI
+from handbook.search_index import IndexedPage, build_index, page_sections
 
 INDEX = upstream.SEARCH_INDEX
-DOCS = INDEX.parent / "search_index.docs.json"
+HANDBOOK_INDEX = INDEX.parent / "search_index.handbook.json"
+OFFLINE_INDEX = INDEX.parent / "search_index.js"
+# The pages read in this build, per language (the i18n plugin builds each language in turn)
+_pages: dict[str, dict[str, IndexedPage]] = {}
 
 
 def material_worker(theme_dirs: list[str]) -> str:
     """The file name of Material's search worker (it carries a hash that changes with each release)."""
     return upstream.material_search_worker(theme_dirs)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Each language's build starts afresh, so a page removed while `mkdocs serve` runs leaves the index
+    _pages.pop(context.language(config), None)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -44,45 +53,48 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@event_priority(-100)  # after every hook that changes the page's content (furigana, tables, cards)
 def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    language = context.language(config)
     root = context.language_root(config)
-    context_["handbook_search"] = {"base": get_relative_url(root or ".", page.url or ".")}
+    context_["handbook_search"] = {
+        "base": get_relative_url(root or ".", page.url or "."),
+        "preparing": UI["search_preparing"][language],
+    }
+    search = page.meta.get("search") or {}
+    if not (isinstance(search, dict) and search.get("exclude")):
+        location = (page.url or "").removeprefix(root)
+        sections = page_sections(page.content or "", page.title or "")
+        _pages.setdefault(language, {})[location] = IndexedPage(location, sections)
     return context_
 
 
-def split_index(site: Path, languages: list[str], default_language: str, *, offline: bool = False) -> None:
-    """Rewrite the combined index as one index per language, each at its language's root.
+def write_indexes(site: Path, languages: list[str], default_language: str, *, offline: bool = False) -> None:
+    """Write each built language's index, and replace Material's combined search_index.json with a
+    small one per language that names it.
 
-    Material fetches search/search_index.json as soon as a page opens. Online, that file holds only
-    the configuration, and the pages' text waits in search_index.docs.json until the reader first
-    searches (the worker fetches it), which keeps most of a page's weight off every visit. The
-    offline copy keeps everything in one index, as its pages read it from the file system."""
+    Online, a page fetches only that small file (Material asks for it on every page); the index waits
+    until the reader focuses the search box. The offline copy's pages cannot fetch files from the file
+    system, so there the index goes inside search_index.js, which Material loads as a script."""
     combined = json.loads((site / INDEX).read_text(encoding="utf-8"))
-    if "handbook_docs" in combined["config"]:
-        return  # already split: the search plugin has not written a new combined index since
-    others = [language for language in languages if language != default_language]
     for language in languages:
+        pages = _pages.get(language)
+        if not pages:
+            continue  # not built (yet): the i18n plugin builds the languages one after the other
         root = language_root(language, default_language)
-        if root:
-            docs = [
-                {**doc, "location": doc["location"].removeprefix(root)}
-                for doc in combined["docs"]
-                if doc["location"].startswith(root)
-            ]
-        else:
-            docs = [doc for doc in combined["docs"] if not doc["location"].startswith(tuple(f"{o}/" for o in others))]
-        index = {**combined, "config": {**combined["config"], "lang": [language]}, "docs": docs}
+        index = build_index(language, list(pages.values()))
+        config = {**combined["config"], "lang": [language]}
         target = site / root / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        if offline:  # pages opened from the file system load the index as a script (Material's offline plugin)
-            data = _json(index)
-            target.write_text(data, encoding="utf-8")
-            target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+        if offline:  # the pages read search_index.js; search_index.json keeps only the configuration
+            stub = {"config": {**config, "handbook_index": index}, "docs": []}
+            (site / root / OFFLINE_INDEX).write_text(f"var __index = {_json(stub)}", encoding="utf-8")
+            stub = {"config": config, "docs": []}
         else:
-            (site / root / DOCS).write_text(_json(docs), encoding="utf-8")
-            # Material passes the worker only `config` and `docs` of the file, so the address goes in config
-            stub = {**index, "config": {**index["config"], "handbook_docs": f"{root}{DOCS.as_posix()}"}, "docs": []}
-            target.write_text(_json(stub), encoding="utf-8")
+            (site / root / HANDBOOK_INDEX).write_text(_json(index), encoding="utf-8")
+            # the address is relative to the site's root, where the worker finds it
+            stub = {"config": {**config, "handbook_index": f"{root}{HANDBOOK_INDEX.as_posix()}"}, "docs": []}
+        target.write_text(_json(stub), encoding="utf-8")
 
 
 def _json(value: object) -> str:
@@ -91,9 +103,10 @@ def _json(value: object) -> str:
 
 @event_priority(-100)  # after Material's search plugin has written the combined index
 def on_post_build(config: MkDocsConfig) -> None:
-    # The i18n plugin runs this once per language build; the search plugin rewrites the combined
-    # index each time, so splitting every time leaves the right result after the last build.
+    # The i18n plugin runs this once per language build, and the search plugin rewrites its combined
+    # index each time: writing every built language's index each time leaves the right files at the end.
     site = Path(config.site_dir)
     if (site / INDEX).exists():
         languages = upstream.configured_languages(config)
-        split_index(site, languages, context.default_language(config), offline=upstream.offline_enabled(config))
+        offline = upstream.offline_enabled(config)
+        write_indexes(site, languages, context.default_language(config), offline=offline)

@@ -178,6 +178,7 @@ UI: dict[str, Text] = {
             "The amount, total and share cells are formulas: change a quantity, unit price or amount and they "
             "recalculate.",
         ),
+        ("search_preparing", "検索の準備中…", "Preparing search…"),
     ]
 }
 

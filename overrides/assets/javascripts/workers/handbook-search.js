@@ -1,112 +1,101 @@
 /*
- * Material's search worker, with Japanese queries segmented the way the index was.
+ * The search worker Material's search box talks to (SETUP → READY, QUERY → RESULT, as Material's own
+ * worker does), answering from the index built at build time (hooks/search.py) with
+ * handbook-matcher.js instead of building a Lunr index in the browser.
  *
- * Material tokenizes Japanese page text with TinySegmenter (小さな拠点 → 小さ / な / 拠点) but splits
- * a query only at spaces, and then re-cuts runs of kanji against the index. A query that mixes
- * kanji with hiragana or katakana therefore never matched a single indexed word. This worker
- * loads Material's own (named in ?material=) and passes it every query already segmented with the
- * same TinySegmenter. Words are not marked required (+): Material drops its trailing wildcard from
- * required words and re-cuts kanji runs, which would make them miss; Material already ranks results
- * that hold more of the query's words higher.
- */
-const SETUP = 0, READY = 1, QUERY = 2 /* Material's SearchMessageType */
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/
-
-/* Material's worker registers its message listener on load; keep it instead, to call it ourselves.
- * (No top-level binding may be named addEventListener: imported scripts would resolve to it.)
+ * Material sends SETUP with each page; online it carries only the index's address, and the index is
+ * loaded when the reader puts the cursor in the search box: the page says so on the BroadcastChannel
+ * "handbook-search" (overrides/main.html). Until the index is ready the worker does not answer READY,
+ * so Material keeps showing 「検索の準備中…」 and sends the query typed meanwhile once it is.
+ * The offline copy's SETUP carries the whole index (Material sends it when the search box opens).
+ *
  * In the offline copy this runs in an iframe (Material's iframe-worker shim), where importScripts
- * loads asynchronously and our own address is the script tag's, not the location's. */
-let material
-const listen = self.addEventListener.bind(self)
-self.addEventListener = (type, listener, options) => {
-  if (type === "message") material = listener
-  else listen(type, listener, options)
-}
+ * loads asynchronously and our own address is the script tag's, not the location's.
+ */
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3 /* Material's SearchMessageType */
+
 const here = typeof document !== "undefined" && document.currentScript
   ? document.currentScript.src
   : self.location.href
-const materialWorker = new URL(here).searchParams.get("material").split("?")[0]
-importScripts(new URL(materialWorker, here).href)
-
-let segmenter
-function segment(query) {
-  const lunr = self.lunr
-  if (typeof lunr === "undefined" || /[:*~^"]|(^|\s)[+\-]/.test(query))
-    return query                                 /* leave Lunr's search syntax alone */
-  if ("TinySegmenter" in lunr)
-    segmenter = segmenter || new lunr.TinySegmenter()
-  return query
-    .split(/\s+/)
-    .filter(part => part.length > 0)
-    .flatMap(part => JAPANESE.test(part)
-      ? segmenter ? words(part) : [part]
-      : withStem(part))
-    .join(" ")
-}
-
-/* Material adds a trailing wildcard to every word, and Lunr does not stem words with a wildcard,
- * while the English index holds stems (welcome → welcom, library → librari): add the stem too. */
-function withStem(word) {
-  const stemmer = self.lunr.stemmer
-  if (typeof stemmer !== "function" || !/^[a-z]+$/i.test(word))
-    return [word]
-  const stem = stemmer(new self.lunr.Token(word.toLowerCase())).toString()
-  return stem && stem !== word.toLowerCase() ? [word, stem] : [word]
-}
-
-/* The words of one part of a query; a lone particle (の, を, に …) is dropped when others remain */
-function words(part) {
-  const all = segmenter.segment(part).filter(word => word.trim().length > 0)
-  const content = all.filter(word => !/^[\u3040-\u309f]$/.test(word))
-  return (content.length ? content : all).map(protectKanji)
-}
-
-/* Material re-cuts every run of kanji in a query against the index and keeps only a prefix of it
- * (見守り → 見り). A backslash between kanji hides the run from that step; Lunr's query parser then
- * drops the backslash, so the word is searched as written. */
-function protectKanji(word) {
-  return word.replace(/(\p{sc=Han})(?=\p{sc=Han})/gu, "$1\\")
-}
-
-/* The index a page fetches holds no text online: its config.handbook_docs names the file with the pages'
- * text (relative to the site's root), fetched on the first real query. Material is then set up
- * again with the text; its second READY is for us, not for the page, which is ready already. */
-const root = new URL("../../../", here)
-let stub = null
-let loading = null
-let swallowReady = null
+const root = new URL("../../../", here) /* the site's root: assets/javascripts/workers/ is three down */
+const listen = self.addEventListener.bind(self)
 const post = self.postMessage.bind(self)
-self.postMessage = (message, ...rest) => {
-  if (swallowReady && message && message.type === READY) {
-    const resolve = swallowReady
-    swallowReady = null
-    resolve()
-  } else {
-    post(message, ...rest)
+
+let setup = null      /* Material's SETUP data, once it came */
+let wanted = false    /* the reader focused the search box */
+let loading = null
+let matcher = null
+let pending = null    /* a query that came before the index was ready */
+
+/* English stemming: Lunr's Porter stemmer, from the Lunr that Material's own worker bundles. Its
+ * message listener is kept out of the way; no top-level binding may be named addEventListener,
+ * as imported scripts would resolve to it. */
+async function stemmer() {
+  const materialWorker = new URL(here).searchParams.get("material").split("?")[0]
+  self.addEventListener = (type, listener, options) => {
+    if (type !== "message")
+      listen(type, listener, options)
   }
+  await importScripts(new URL(materialWorker, here).href)
+  const lunr = self.lunr
+  return word => lunr.stemmer(new lunr.Token(word)).toString()
 }
 
-function loadText() {
-  loading = loading || fetch(new URL(stub.config.handbook_docs, root))
-    .then(response => response.json())
-    .then(docs => new Promise(resolve => {
-      swallowReady = resolve
-      material({ data: { type: SETUP, data: { ...stub, docs } } })
-    }))
-  return loading
+/* The offline copy's index comes inside SETUP (an object from the page's realm: no instanceof) */
+function inline() {
+  return typeof setup.config.handbook_index === "object" && setup.config.handbook_index !== null
+}
+
+function load() {
+  if (!setup || loading || !(wanted || inline()))
+    return
+  loading = (async () => {
+    /* The index, the matcher and (for English) the stemmer all load at once */
+    const index = inline()
+      ? Promise.resolve(setup.config.handbook_index)
+      : fetch(new URL(setup.config.handbook_index, root)).then(response => response.json())
+    const [, stem] = await Promise.all([
+      self.HandbookMatcher ? null : importScripts(new URL("handbook-matcher.js", here).href),
+      setup.config.lang.includes("en") ? stemmer() : null
+    ])
+    matcher = self.HandbookMatcher.create(await index, { stem })
+    post({ type: READY })
+    if (pending !== null)
+      answer(pending)
+  })()
+  loading.catch(error => console.warn("The search index could not be loaded", error))
+}
+
+function answer(query) {
+  pending = null
+  post({ type: RESULT, data: matcher.search(query) })
 }
 
 listen("message", event => {
   const message = event.data
-  if (message && message.type === SETUP && message.data && message.data.config.handbook_docs)
-    stub = message.data
-  if (message && message.type === QUERY && typeof message.data === "string") {
-    const query = { data: { ...message, data: segment(message.data) } }
-    if (stub && message.data.trim())
-      loadText().then(() => material(query))
+  if (!message)
+    return
+  if (message.type === SETUP) {
+    setup = message.data
+    load()
+  } else if (message.type === QUERY) {
+    if (matcher)
+      answer(message.data)
     else
-      material(query)
-  } else {
-    material(event)
+      pending = message.data
   }
 })
+
+/* The page asks for the index when the search box gets focus; answering "ready?" covers a focus that
+ * came before this worker was listening. The channel is shared by every tab of the handbook: a search
+ * in another tab only makes this one load its index early. */
+if (typeof BroadcastChannel !== "undefined") {
+  const channel = new BroadcastChannel("handbook-search")
+  channel.onmessage = event => {
+    if (event.data === "load") {
+      wanted = true
+      load()
+    }
+  }
+  channel.postMessage("ready?")
+}
