@@ -67,6 +67,8 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    # The build serves vendored scripts from npm's folder; a link is enough, as no test edits them.
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 
@@ -129,9 +131,10 @@ def raw_soup(path: Path) -> BeautifulSoup:
 
 def soup(path: Path) -> BeautifulSoup:
     """A built page with its text as written: the furigana over the Japanese pages' kanji
-    (hooks/furigana.py) are left out, as a reader who has them switched off sees it."""
+    (hooks/furigana.py) are left out, as a reader who has them switched off sees it, and so are
+    the phrase-break hints (<wbr>), which cut a word's text in two without showing anything."""
     document = raw_soup(path)
-    for reading in document.select("rt, rp"):
+    for reading in document.select("rt, rp, wbr"):
         reading.decompose()
     for ruby in document.select("ruby"):
         ruby.unwrap()

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT, build, load_yaml, page_path, report, soup
+from conftest import LANGUAGES, ROOT, build, copy_project, load_yaml, page_path, report, soup
 
 from handbook import freshness
 from handbook.loader import DataError, load_handbook
@@ -211,12 +211,7 @@ def test_a_successor_must_be_a_program_in_the_file(tmp_path: Path) -> None:
 def test_a_stale_record_warns_without_failing_the_strict_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two years from the newest check every current record is stale: the strict build still succeeds,
     names each one in a warning, and marks each row; the feedback route set here shows on every page."""
-    for part in ("mkdocs.yml", "docs", "hooks", "overrides", "data"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / part)
+    copy_project(tmp_path)
     monkeypatch.setenv(freshness.TODAY_VARIABLE, "2028-12-01")
     monkeypatch.setenv("FEEDBACK_URL", "iken@example.jp")
     result = build(tmp_path, tmp_path / "site")
