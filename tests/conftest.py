@@ -130,10 +130,15 @@ def raw_soup(path: Path) -> BeautifulSoup:
 
 
 def soup(path: Path) -> BeautifulSoup:
-    """A built page with its text as written: the furigana over the Japanese pages' kanji
+    """A built page with its text as written (see `as_read`)."""
+    return as_read(path.read_text(encoding="utf-8"))
+
+
+def as_read(page: str) -> BeautifulSoup:
+    """A page's HTML with its text as written: the furigana over the Japanese pages' kanji
     (hooks/furigana.py) are left out, as a reader who has them switched off sees it, and so are
     the phrase-break hints (<wbr>), which cut a word's text in two without showing anything."""
-    document = raw_soup(path)
+    document = BeautifulSoup(page, "html.parser")
     for reading in document.select("rt, rp, wbr"):
         reading.decompose()
     for ruby in document.select("ruby"):

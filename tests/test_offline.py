@@ -100,9 +100,12 @@ def test_the_online_home_page_links_the_offline_copy(html) -> None:  # type: ign
         assert links, f"the {language} home page does not link the offline copy"
 
 
-def test_the_self_check_keeps_its_ticks_from_the_file_system(unpacked: Path, file_tab: Page) -> None:
-    file_tab.goto((unpacked / "self-check.html").as_uri())
-    file_tab.locator("[data-step='2'] input[type=checkbox]").first.click(force=True)
-    file_tab.reload()
-    assert file_tab.locator("[data-step='2'] input[type=checkbox]").first.is_checked()
-    assert all(url.startswith("file://") for url in file_tab.requests), file_tab.requests  # type: ignore[attr-defined]
+def test_the_self_check_keeps_its_ticks_from_the_file_system(unpacked: Path, file_tab: FileTab) -> None:
+    tab = file_tab.page
+    tab.goto((unpacked / "self-check.html").as_uri())
+    box = tab.locator("[data-step='2'] input[type=checkbox]").first
+    assert not box.is_checked()
+    box.click(force=True)
+    tab.reload()
+    assert tab.locator("[data-step='2'] input[type=checkbox]").first.is_checked()
+    assert all(url.startswith("file://") for url in file_tab.requests), file_tab.requests

@@ -6,13 +6,13 @@ import time
 from pathlib import Path
 
 import yaml
-from conftest import fetch, mkdocs_serve
+from conftest import as_read, fetch, mkdocs_serve
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if text in fetch(url):
+        if text in str(as_read(fetch(url))):
             return True
         time.sleep(0.5)
     return False
