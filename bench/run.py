@@ -188,6 +188,9 @@ class Workspace:
             config = copy / "mkdocs.yml"
             text = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n|[ \t]*\n)*", "", config.read_text(encoding="utf-8"))
             config.write_text(re.sub(r"(?m)^strict:.*$", "strict: false", text), encoding="utf-8")
+            # The header's ふりがな button wraps Material's palette partial, which hooks/furigana.py makes
+            # reachable; without the hooks, Material's own partial is used.
+            (copy / "overrides" / "partials" / "palette.html").unlink()
         if cases:
             write_synthetic_cases(copy, cases)
         return copy

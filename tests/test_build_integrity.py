@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, page_path, soup
+from conftest import page_path, soup
 
 CASE = "data/cases/kirari-yoshijima.yml"
 CHAPTER = "introduction.md"  # any chapter will do; this one is a single page in each language

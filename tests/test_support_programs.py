@@ -44,9 +44,13 @@ def test_the_full_table_lists_every_program_with_its_fields(html, language: str)
 
 
 def test_a_stage_filter_shows_only_the_programs_of_that_stage(html) -> None:  # type: ignore[no-untyped-def]
-    document = html("ja", "support-programs.md")
-    filtered = [table for table in document.select(".handbook-programs table") if "（" in table.caption.get_text()]
-    assert filtered, "the support-menu page has no filtered table"
+    # The step pages show the programs of their stage (support-programs.md lists them by name instead).
+    filtered = [
+        table
+        for step in (1, 5, 7, 8)
+        for table in html("ja", f"formation-steps/step-{step}.md").select(".handbook-programs table")
+    ]
+    assert len(filtered) == 4 and all("（" in table.caption.get_text() for table in filtered)
     for table in filtered:
         caption = table.caption.get_text()
         rows = table.select("tbody tr")
@@ -68,9 +72,15 @@ def test_only_the_complete_table_gives_its_rows_ids(html) -> None:  # type: igno
         assert len(ids) == len(set(ids)), f"{page}: a program's row id appears twice"
 
 
-def test_repeated_tables_stay_off_paper_where_the_complete_table_is(html) -> None:  # type: ignore[no-untyped-def]
-    repeats = html("ja", "support-programs.md").select(".handbook-programs--repeat")
-    assert repeats and all(block.select_one(".handbook-print-note") for block in repeats)
+def test_each_stage_lists_its_programs_linked_to_the_complete_table(html) -> None:  # type: ignore[no-untyped-def]
+    page = html("ja", "support-programs.md")
+    repeats = page.select(".handbook-programs--repeat")
+    assert len(repeats) == 4 and not any(block.select("table") for block in repeats)
+    # Each stage lists its programs by name, each linked to its row of the complete table.
+    rows = {row["id"] for row in page.select("table#support-programs-all tr[id]")}
+    links = [link["href"] for block in repeats for link in block.select("li a")]
+    assert links and all(href.startswith("#") and href[1:] in rows for href in links)
+    assert {href[1:] for href in links} == rows  # every current program serves at least one stage
     assert not html("ja", "formation-steps/step-1.md").select(".handbook-programs--repeat")
 
 

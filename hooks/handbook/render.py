@@ -29,9 +29,9 @@ UI: dict[str, Text] = {
         ("programs_caption", "支援メニュー一覧", "Support programs"),
         (
             "programs_repeat_note",
-            "（印刷では、この表を省いています。このページの最後の「全ての支援メニュー」の表の「使える段階」などの欄をご覧ください。）",
-            "(This table is left out of the printout: see the stage and other columns of the table of all support "
-            "programs at the end of this page.)",
+            "この段階で使える支援です。名前を押すと、下の「全ての支援メニュー」の表で、中身・状況・確認日・出典が見られます。",
+            "The programs for this stage. Choose a name to see its summary, status, date checked and sources in the "
+            "table of all support programs below.",
         ),
         ("programs_empty", "この条件に合う支援メニューはまだ登録されていません。", "No support program matches yet."),
         ("status", "状況", "Status"),
