@@ -75,7 +75,7 @@ def test_only_the_complete_table_gives_its_rows_ids(html) -> None:  # type: igno
 def test_each_stage_lists_its_programs_linked_to_the_complete_table(html) -> None:  # type: ignore[no-untyped-def]
     page = html("ja", "support-programs.md")
     repeats = page.select(".handbook-programs--repeat")
-    assert len(repeats) == 4 and not any(block.select("table") for block in repeats)
+    assert len(repeats) == 5 and not any(block.select("table") for block in repeats)  # Yamagata, four stages
     # Each stage lists its programs by name, each linked to its row of the complete table.
     rows = {row["id"] for row in page.select("table#support-programs-all tr[id]")}
     links = [link["href"] for block in repeats for link in block.select("li a")]
