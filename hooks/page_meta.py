@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 import subprocess
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -100,6 +102,18 @@ def page_date(page: Page, config: MkDocsConfig) -> str | None:
 def report_url(repo_url: str, title: str, address: str, language: str) -> str:
     query = urlencode({"title": UI["report_title"][language].format(page=title), "body": address})
     return f"{repo_url.rstrip('/')}/issues/new?{query}"
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The toc extension takes one title for the ¶ after each heading, in the default language;
+    # a page in another language gets it in its own.
+    language = context.language(config)
+    written = str(config.mdx_configs.get("toc", {}).get("permalink_title", ""))
+    wanted = UI["heading_link"][language]
+    if not written or written == wanted:
+        return html
+    heading_link = re.compile(r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(escape(written)) + '"')
+    return heading_link.sub(lambda match: match.group(1) + escape(wanted) + '"', html)
 
 
 def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -57,6 +57,16 @@ def test_every_page_has_a_description_and_an_edit_link(site: Path) -> None:
         assert target.endswith((".md", ".yml")), target
 
 
+def test_the_link_after_each_heading_is_named_in_the_pages_language(site: Path) -> None:
+    names = {"ja": "この見出しへのリンク", "en": "Link to this heading"}
+    counted = {"ja": 0, "en": 0}
+    for language, path in pages(site):
+        for link in soup(path).select("a.headerlink"):
+            assert link["title"] == names[language], f"{path}: {link['title']!r}"
+            counted[language] += 1
+    assert counted["ja"] > 100 and counted["en"] > 100, counted
+
+
 @pytest.mark.parametrize("case_id", ["kirari-yoshijima"])
 def test_a_case_page_edit_link_opens_its_data_record(site: Path, case_id: str) -> None:
     for root in (site, site / "en"):

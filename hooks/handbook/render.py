@@ -81,6 +81,7 @@ UI: dict[str, Text] = {
         ("unstated", "出典に記載のない項目", "Not stated in the sources"),
         ("facts", "基本情報", "Key facts"),
         ("comparison_caption", "事例の比較（設立の年順）", "The cases compared (in order of founding)"),
+        ("heading_link", "この見出しへのリンク", "Link to this heading"),
         ("comparison_sort_hint", "見出しを押すと並べ替えられます。", "Select a column heading to sort by it."),
         ("not_stated_short", "記載なし", "not stated"),
         ("no_count_date", "時点の記載なし", "date not given"),
