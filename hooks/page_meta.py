@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import subprocess
 from functools import cache
-from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -104,16 +103,13 @@ def report_url(repo_url: str, title: str, address: str, language: str) -> str:
     return f"{repo_url.rstrip('/')}/issues/new?{query}"
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The toc extension takes one title for the ¶ after each heading, in the default language;
-    # a page in another language gets it in its own.
-    language = context.language(config)
-    written = str(config.mdx_configs.get("toc", {}).get("permalink_title", ""))
-    wanted = UI["heading_link"][language]
-    if not written or written == wanted:
-        return html
-    heading_link = re.compile(r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(escape(written)) + '"')
-    return heading_link.sub(lambda match: match.group(1) + escape(wanted) + '"', html)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The toc extension names the ¶ after each heading with one title; MkDocs makes the extension anew
+    # for each page from this setting, so each page gets the name in its own language.
+    toc = config.mdx_configs.get("toc")
+    if toc is not None:
+        toc["permalink_title"] = UI["heading_link"][context.language(config)]
+    return markdown
 
 
 def on_page_context(context_: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

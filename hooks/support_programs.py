@@ -83,8 +83,8 @@ def _status_text(program: SupportProgram, language: str) -> str:
 def render_table(
     arguments: Arguments, language: str, handbook: Handbook, *, complete_table_on_page: bool = False
 ) -> str:
-    """One table; a filtered table on a page that also holds the complete one is a repeat, which is
-    left off paper (the complete table's stage column says the same) to keep printouts short."""
+    """One table; on a page that also holds the complete table, a filtered one would repeat its rows,
+    so the programs are listed by name instead, each linked to its row."""
     programs = matching_programs(handbook, arguments)
     on = freshness.today()
     filters = [
@@ -105,8 +105,9 @@ def render_table(
         if not arguments and programs
         else []
     )
+    repeat = bool(arguments) and complete_table_on_page
     return render(
-        "support-programs.html.j2",
+        "program-names.html.j2" if repeat else "support-programs.html.j2",
         language,
         programs=programs,
         filters=filters,
@@ -117,7 +118,6 @@ def render_table(
         selects=selects,
         target="support-programs-all",
         complete=not arguments,
-        repeat=bool(arguments) and complete_table_on_page,
     )
 
 
