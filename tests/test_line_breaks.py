@@ -16,17 +16,21 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from handbook.typeset import typeset
 
 
-def test_breaks_go_between_phrases_not_inside_words_or_readings() -> None:
+@pytest.mark.parametrize("summary", [False, True])
+def test_breaks_go_between_phrases_not_inside_words_or_readings(summary: bool) -> None:
+    sentence = "<p>最初の<abbr title='x'>ワークショップ</abbr>では、地域の将来について話し合います。</p>"
     html, counts = typeset(
-        "<p>最初の<abbr title='x'>ワークショップ</abbr>では、地域の将来について話し合います。</p>",
-        furigana=True,
-        phrases=True,
+        f"<div class='easy-japanese'>{sentence}</div>" if summary else sentence, furigana=True, phrases=True
     )
     assert counts.breaks >= 2 and counts.ruby >= 3
     text_with_breaks = html.replace("<wbr>", "|")
     assert "ワークショップ" in text_with_breaks  # not ワーク|ショップ
+    # A word with a reading stays whole: as a <ruby> in a summary, as text elsewhere (furigana.js finds it).
+    assert "<ruby>" in html if summary else "<ruby>" not in html
     for ruby in html.split("<ruby>")[1:]:
         assert "<wbr>" not in ruby.split("</ruby>")[0]
+    if not summary:
+        assert all(word in text_with_breaks for word in ("最初", "地域", "将来", "話し合"))
 
 
 def test_addresses_numbers_and_code_are_not_touched() -> None:

@@ -2,14 +2,21 @@
 
 Both are done in one pass over a page's HTML, at build time:
 
-- furigana: each word with kanji becomes `<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>`, with the
-  reading from the shared analyzer (handbook.japanese, which knows data/readings.yml). Only the kanji
-  get a reading; okurigana stay outside: 取り組み -> 取(と)り組(く)み.
+- furigana: each word with kanji gets the reading of its kanji from the shared analyzer
+  (handbook.japanese, which knows data/readings.yml). Only the kanji get a reading; okurigana stay
+  outside: 取り組み -> 取(と)り組(く)み. Most readers keep furigana off, and thousands of hidden
+  `<ruby>` elements would slow every page on a phone (each is four elements to style and lay out).
+  So a block (a paragraph, a list item, a cell) carries its readings in one attribute,
+  `data-furigana="3:組織:そしき 0:取:と 1:組:く"` (characters since the end of the previous reading,
+  base, reading; counted over the block's own text), and docs/assets/javascripts/furigana.js turns
+  them into `<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>` when the reader switches furigana on.
+  A block of class `easy-japanese`, which always shows its readings, gets the `<ruby>` in the HTML.
 - phrase line breaks: BudouX finds where a phrase ends, and `<wbr>` goes there. The stylesheet sets
   `word-break: keep-all`, so a line breaks only between phrases, never inside ワークショップ.
 
-Only text is changed, never attributes (a link's address, a tooltip's definition) and never code.
-A `<wbr>` never goes inside a ruby: the reading stays over its kanji.
+Only text is changed (and a block gets its data-furigana), never an attribute the page has (a link's
+address, a tooltip's definition), and never code. A `<wbr>` never goes inside a word with a reading:
+the reading stays over its kanji, and the browser finds the word whole in one text node.
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ from handbook.japanese import KANJI, Word, has_kanji, to_hiragana, words
 SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "rt", "rp", "ruby", "textarea"})
 SKIPPED_TEXT_ONLY = frozenset({"select", "option", "title", "button"})
 SKIPPED_CLASSES = frozenset({"headerlink", "no-furigana"})
+# Blocks whose readings are always shown: their ruby is written into the HTML.
+ALWAYS_SHOWN_CLASS = "easy-japanese"
+ATTRIBUTE = "data-furigana"
 # The element a line of text belongs to: BudouX reads the whole text of one of these at a time.
 BLOCKS = frozenset(
     {
@@ -43,7 +53,7 @@ _RUNS = re.compile(f"[{KANJI}]+|[^{KANJI}]+")
 class Counts:
     """What one pass added, for the build's log and the tests."""
 
-    ruby: int = 0
+    ruby: int = 0  # readings, whether written as <ruby> or kept in a block's data-furigana
     breaks: int = 0
 
 
@@ -64,22 +74,47 @@ def phrase_ends(text: str) -> tuple[int, ...]:
     return tuple(offsets)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """The reading of one run of kanji: where it starts (in its word or its block), what is written, how it is read."""
+
+    start: int
+    base: str
+    reading: str
+
+
 @functools.lru_cache(maxsize=50_000)
-def ruby(word: Word) -> str:
-    """The word as HTML, its kanji with their reading; the word as it is when there is nothing to add."""
+def readings(word: Word) -> tuple[Reading, ...]:
+    """The readings of a word's kanji, one per run of kanji when the okurigana let the reading be
+    divided (取り組み: 取 と, 組 く), else one for the whole word; none when there is nothing to add."""
     surface = word.surface
     if not has_kanji(surface) or not word.reading_known or has_kanji(word.reading) or not word.reading:
-        return html.escape(surface, quote=False)
+        return ()
     runs = _RUNS.findall(surface)
     if len(runs) > 1:
         pattern = "".join("(.+?)" if has_kanji(run) else re.escape(to_hiragana(run)) for run in runs)
         match = re.fullmatch(pattern, word.reading)
         if match:
             groups = iter(match.groups())
-            return "".join(
-                _ruby(run, next(groups)) if has_kanji(run) else html.escape(run, quote=False) for run in runs
-            )
-    return _ruby(surface, word.reading)
+            found, start = [], 0
+            for run in runs:
+                if has_kanji(run):
+                    found.append(Reading(start, run, next(groups)))
+                start += len(run)
+            return tuple(found)
+    return (Reading(0, surface, word.reading),)
+
+
+@functools.lru_cache(maxsize=50_000)
+def ruby(word: Word) -> str:
+    """The word as HTML, its kanji with their reading; the word as it is when there is nothing to add."""
+    out, position = [], 0
+    for reading in readings(word):
+        out.append(html.escape(word.surface[position : reading.start], quote=False))
+        out.append(_ruby(reading.base, reading.reading))
+        position = reading.start + len(reading.base)
+    out.append(html.escape(word.surface[position:], quote=False))
+    return "".join(out)
 
 
 def _ruby(base: str, reading: str) -> str:
@@ -88,23 +123,36 @@ def _ruby(base: str, reading: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class _Typeset:
+    html: str
+    readings: tuple[Reading, ...]  # those not written as <ruby>, with their start in the text
+    counts: Counts
+
+
 @functools.lru_cache(maxsize=50_000)
-def _typeset_text(text: str, breaks: tuple[int, ...], furigana: bool) -> tuple[str, Counts]:
-    """One text node as HTML: words with kanji as ruby, <wbr> at the phrase ends given (offsets in
-    `text`) except inside a ruby. Cached: pages repeat headings, labels and sentences."""
+def _typeset_text(text: str, breaks: tuple[int, ...], furigana: bool, inline: bool) -> _Typeset:
+    """One text node as HTML: <wbr> at the phrase ends given (offsets in `text`), except inside a word
+    that gets a reading; each reading written as <ruby> (`inline`) or handed back for the block's
+    attribute. Cached: pages repeat headings, labels and sentences."""
     counts = Counts()
     out: list[str] = []
+    kept: list[Reading] = []
     position = 0
     for word in words(text) if furigana and has_kanji(text) else [Word(text, text, proper_noun=False)]:
         start, position = position, position + len(word.surface)
         inside = [end - start for end in breaks if start <= end < position]
-        piece = ruby(word) if furigana else ""
-        if "<ruby>" in piece:
-            counts.ruby += piece.count("<ruby>")
+        found = readings(word) if furigana else ()
+        if found:
+            counts.ruby += len(found)
             if inside and inside[0] == 0:
                 out.append("<wbr>")
                 counts.breaks += 1
-            out.append(piece)
+            if inline:
+                out.append(ruby(word))
+            else:
+                out.append(html.escape(word.surface, quote=False))
+                kept.extend(Reading(start + reading.start, reading.base, reading.reading) for reading in found)
             continue
         cut = 0
         for end in inside:
@@ -112,7 +160,17 @@ def _typeset_text(text: str, breaks: tuple[int, ...], furigana: bool) -> tuple[s
             cut = end
         counts.breaks += len(inside)
         out.append(html.escape(word.surface[cut:], quote=False))
-    return "".join(out), counts
+    return _Typeset("".join(out), tuple(kept), counts)
+
+
+def furigana_attribute(found: list[Reading]) -> str:
+    """A block's readings as its data-furigana value: `gap:base:reading`, space-separated, where gap is
+    the number of characters of the block's text since the end of the previous reading."""
+    entries, end = [], 0
+    for reading in found:
+        entries.append(f"{reading.start - end}:{reading.base}:{reading.reading}")
+        end = reading.start + len(reading.base)
+    return " ".join(entries)
 
 
 def _japanese_side(text: str, offset: int) -> bool:
@@ -134,6 +192,15 @@ class _Open:
     name: str
     skipped: bool  # text inside is left as it is
     block: int  # the text group of the nearest block element
+    always_shown: bool  # inside a block whose readings are always shown (easy-japanese)
+
+
+@dataclass
+class _Block:
+    """A block element: where its start tag sits in the output, and whether its readings are always shown."""
+
+    index: int
+    always_shown: bool
 
 
 @dataclass
@@ -145,15 +212,15 @@ class _Text:
     block: int
 
 
-def _scan(content: str) -> tuple[list[str], list[_Text]]:
+def _scan(content: str) -> tuple[list[str], list[_Text], dict[int, _Block]]:
     """Cut the HTML into pieces (tags and text, kept as written) and list the text a reader reads.
 
     The page's HTML comes from Markdown and the handbook's templates, so it is well formed; a tag
     closed out of order closes what is open inside it, as a browser does."""
     pieces: list[str] = []
     texts: list[_Text] = []
-    stack: list[_Open] = [_Open("", skipped=False, block=0)]
-    blocks = 0
+    stack: list[_Open] = [_Open("", skipped=False, block=0, always_shown=False)]
+    blocks: dict[int, _Block] = {}
     for match in _TOKENS.finditer(content):
         token = match.group()
         pieces.append(token)
@@ -180,10 +247,18 @@ def _scan(content: str) -> tuple[list[str], list[_Text]]:
         skipped = (
             stack[-1].skipped or name in SKIPPED or name in SKIPPED_TEXT_ONLY or bool(SKIPPED_CLASSES & class_names)
         )
+        always_shown = stack[-1].always_shown or ALWAYS_SHOWN_CLASS in class_names
+        block = stack[-1].block
         if name in BLOCKS:
-            blocks += 1
-        stack.append(_Open(name, skipped, blocks if name in BLOCKS else stack[-1].block))
-    return pieces, texts
+            block = len(blocks) + 1
+            blocks[block] = _Block(len(pieces) - 1, always_shown)
+        stack.append(_Open(name, skipped, block, always_shown))
+    return pieces, texts, blocks
+
+
+def _with_attribute(tag: str, name: str, value: str) -> str:
+    end = len(tag) - 2 if tag.endswith("/>") else len(tag) - 1
+    return f'{tag[:end]} {name}="{html.escape(value, quote=True)}"{tag[end:]}'
 
 
 def typeset(content: str, *, furigana: bool, phrases: bool) -> tuple[str, Counts]:
@@ -191,22 +266,30 @@ def typeset(content: str, *, furigana: bool, phrases: bool) -> tuple[str, Counts
     counts = Counts()
     if not (furigana or phrases) or not _JAPANESE.search(content):
         return content, counts
-    pieces, texts = _scan(content)
+    pieces, texts, blocks = _scan(content)
     # The text of one block (a paragraph, a list item, a cell) is read as a whole by BudouX, across
     # links and glossary terms, so that a phrase is found where the sentence has it.
     groups: dict[int, list[_Text]] = {}
     for text in texts:
         groups.setdefault(text.block, []).append(text)
-    for group in groups.values():
+    for block_id, group in groups.items():
         joined = "".join(text.text for text in group)
         ends = [end for end in phrase_ends(joined) if _japanese_side(joined, end)] if phrases else []
+        block = blocks.get(block_id)
+        # Text outside any block has no start tag to carry an attribute: its readings are written out.
+        inline = block is None or block.always_shown
+        kept: list[Reading] = []
         offset = 0
         for text in group:
             # A phrase end at the very start of a text goes there (after the link or term before it).
             local = [end - offset for end in ends if offset <= end < offset + len(text.text) and end > 0]
-            offset += len(text.text)
             if local or (furigana and has_kanji(text.text)):
-                pieces[text.index], added = _typeset_text(text.text, tuple(local), furigana)
-                counts.ruby += added.ruby
-                counts.breaks += added.breaks
+                done = _typeset_text(text.text, tuple(local), furigana, inline)
+                pieces[text.index] = done.html
+                kept.extend(Reading(offset + r.start, r.base, r.reading) for r in done.readings)
+                counts.ruby += done.counts.ruby
+                counts.breaks += done.counts.breaks
+            offset += len(text.text)
+        if kept and block is not None:
+            pieces[block.index] = _with_attribute(pieces[block.index], ATTRIBUTE, furigana_attribute(kept))
     return "".join(pieces), counts
