@@ -124,14 +124,27 @@ def page_path(site: Path, language: str, page: str) -> Path:
     return (site if language == "ja" else site / language) / relative
 
 
+# Many tests read every page of the same built site: each page is parsed once per session (per version
+# of the file). A test reads the parsed page and never changes it; to change one, parse a copy.
+@functools.lru_cache(maxsize=600)
+def _parsed(path: str, version: tuple[int, int], *, read: bool) -> BeautifulSoup:
+    text = Path(path).read_text(encoding="utf-8")
+    return as_read(text) if read else BeautifulSoup(text, "html.parser")
+
+
+def _version(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_mtime_ns, status.st_size
+
+
 def raw_soup(path: Path) -> BeautifulSoup:
-    """A built page exactly as served, furigana included."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """A built page exactly as served, furigana included (shared: do not change it)."""
+    return _parsed(str(path), _version(path), read=False)
 
 
 def soup(path: Path) -> BeautifulSoup:
-    """A built page with its text as written (see `as_read`)."""
-    return as_read(path.read_text(encoding="utf-8"))
+    """A built page with its text as written (see `as_read`; shared: do not change it)."""
+    return _parsed(str(path), _version(path), read=True)
 
 
 def as_read(page: str) -> BeautifulSoup:
