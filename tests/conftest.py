@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
+PHRASE_BREAK = "\u200b"  # hooks/handbook/japanese.py
 LANGUAGES = ("ja", "en")
 
 
@@ -150,8 +151,8 @@ def soup(path: Path) -> BeautifulSoup:
 def as_read(page: str) -> BeautifulSoup:
     """A page's HTML with its text as written: the furigana over the Japanese pages' kanji
     (hooks/furigana.py) are left out, as a reader who has them switched off sees it, and so are
-    the phrase-break hints (<wbr>), which cut a word's text in two without showing anything."""
-    document = BeautifulSoup(page, "html.parser")
+    the phrase-break hints (zero-width spaces, or <wbr>), which show nothing."""
+    document = BeautifulSoup(page.replace(PHRASE_BREAK, ""), "html.parser")
     for reading in document.select("rt, rp, wbr"):
         reading.decompose()
     for ruby in document.select("ruby"):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, built_urls, raw_soup, report
+from conftest import PHRASE_BREAK, ROOT, built_urls, raw_soup, report
 from playwright.sync_api import Browser
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -23,12 +23,12 @@ def test_breaks_go_between_phrases_not_inside_words_or_readings(summary: bool) -
         f"<div class='easy-japanese'>{sentence}</div>" if summary else sentence, furigana=True, phrases=True
     )
     assert counts.breaks >= 2 and counts.ruby >= 3
-    text_with_breaks = html.replace("<wbr>", "|")
+    text_with_breaks = html.replace(PHRASE_BREAK, "|")
     assert "ワークショップ" in text_with_breaks  # not ワーク|ショップ
     # A word with a reading stays whole: as a <ruby> in a summary, as text elsewhere (furigana.js finds it).
     assert "<ruby>" in html if summary else "<ruby>" not in html
     for ruby in html.split("<ruby>")[1:]:
-        assert "<wbr>" not in ruby.split("</ruby>")[0]
+        assert PHRASE_BREAK not in ruby.split("</ruby>")[0]
     if not summary:
         assert all(word in text_with_breaks for word in ("最初", "地域", "将来", "話し合"))
 
@@ -49,13 +49,22 @@ def test_every_japanese_page_has_phrase_breaks_and_no_english_page_does(site: Pa
     counts = {}
     for url in built_urls(site):
         document = raw_soup(site / url / "index.html")
-        breaks = len(document.select("article wbr"))
+        article = document.select_one("article")
+        assert article is not None, url
+        breaks = article.get_text().count(PHRASE_BREAK)
+        assert not article.select("wbr"), f"{url}: a phrase break is a character, not an element"
         if url.startswith("en/"):
             assert breaks == 0, url
         else:
             counts[url or "/"] = breaks
-            assert not document.select("article code wbr, article pre wbr, article ruby wbr"), url
-    report("Line breaks: <wbr> per Japanese page", [f"{n:6d}  {url}" for url, n in sorted(counts.items())])
+            # Never inside code or a word with its reading, never in an address or a tooltip's text.
+            for element in article.select("code, pre, ruby"):
+                assert PHRASE_BREAK not in element.get_text(), (url, element)
+            for element in article.select("[href], [title], [data-furigana]"):
+                values = [str(element.get(name, "")) for name in ("href", "title", "data-furigana")]
+                assert not any(PHRASE_BREAK in value for value in values), (url, element)
+        assert PHRASE_BREAK not in (document.title.get_text() if document.title else ""), url
+    report("Line breaks: phrase breaks per Japanese page", [f"{n:6d}  {url}" for url, n in sorted(counts.items())])
     assert all(n > 0 for url, n in counts.items() if url != "/"), counts
 
 
@@ -70,7 +79,7 @@ LINES = """element => {
       const range = document.createRange();
       range.setStart(node, i); range.setEnd(node, i + 1);
       const rect = range.getClientRects()[0];
-      if (rect) chars.push([node.data[i], Math.round(rect.bottom)]);
+      if (rect && node.data[i] !== '\u200b') chars.push([node.data[i], Math.round(rect.bottom)]);
     }
   }
   const lines = [];

@@ -24,6 +24,9 @@ _KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("�
 # Kanji, and the marks written among kanji: 々 (repeat), 〆, ヶ as in 鶴ヶ島.
 KANJI = "\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_KANJI = re.compile(f"[{KANJI}]")
+# Where a line may break between two phrases of Japanese text (hooks/handbook/typeset.py puts it in):
+# ZERO WIDTH SPACE, which nothing shows and no reader's text keeps.
+PHRASE_BREAK = "\u200b"
 
 
 @dataclass(frozen=True)

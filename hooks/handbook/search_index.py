@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from handbook.japanese import normalize, words
+from handbook.japanese import PHRASE_BREAK, normalize, words
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Text inside these is never shown to a reader as part of the sentence: furigana readings and their
@@ -64,7 +64,7 @@ class _Parser(HTMLParser):
         if tag in VOID:
             if tag == "br":
                 self._data(" ")
-            return  # <wbr> (BudouX's line-break hints) and the like hold no text
+            return  # <wbr> and the like hold no text
         self._open.append(tag)
         attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
@@ -105,6 +105,7 @@ class _Parser(HTMLParser):
             self._data(data)
 
     def _data(self, data: str) -> None:
+        data = data.replace(PHRASE_BREAK, "")  # BudouX's line-break hints are not text
         (self._title if self._heading is not None else self._text[-1]).append(data)
 
     def result(self) -> list[Section]:

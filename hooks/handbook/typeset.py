@@ -11,11 +11,14 @@ Both are done in one pass over a page's HTML, at build time:
   base, reading; counted over the block's own text), and docs/assets/javascripts/furigana.js turns
   them into `<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>` when the reader switches furigana on.
   A block of class `easy-japanese`, which always shows its readings, gets the `<ruby>` in the HTML.
-- phrase line breaks: BudouX finds where a phrase ends, and `<wbr>` goes there. The stylesheet sets
-  `word-break: keep-all`, so a line breaks only between phrases, never inside ワークショップ.
+- phrase line breaks: BudouX finds where a phrase ends, and a zero-width space (U+200B) goes there.
+  The stylesheet sets `word-break: keep-all`, so a line breaks only between phrases, never inside
+  ワークショップ. A character, not a `<wbr>` element: a long Japanese page has thousands of phrase
+  ends, and as elements they doubled what the phone must style and lay out. The search index drops
+  the character, furigana.js drops it from copied text, and find in page matches across it.
 
 Only text is changed (and a block gets its data-furigana), never an attribute the page has (a link's
-address, a tooltip's definition), and never code. A `<wbr>` never goes inside a word with a reading:
+address, a tooltip's definition), and never code. A phrase break never goes inside a word with a reading:
 the reading stays over its kanji, and the browser finds the word whole in one text node.
 """
 
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 
 import budoux
 
-from handbook.japanese import KANJI, Word, has_kanji, to_hiragana, words
+from handbook.japanese import KANJI, PHRASE_BREAK, Word, has_kanji, to_hiragana, words
 
 # Text in these is left as written: code, the readings themselves, form controls, the ¶ of permalinks.
 SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "rt", "rp", "ruby", "textarea"})
@@ -126,14 +129,14 @@ def _ruby(base: str, reading: str) -> str:
 @dataclass(frozen=True)
 class _Typeset:
     html: str
-    readings: tuple[Reading, ...]  # those not written as <ruby>, with their start in the text
-    counts: Counts
+    readings: tuple[Reading, ...]  # those not written as <ruby>, with their start in the text as typeset
+    counts: Counts  # counts.breaks is also how many characters the text grew by
 
 
 @functools.lru_cache(maxsize=50_000)
 def _typeset_text(text: str, breaks: tuple[int, ...], furigana: bool, inline: bool) -> _Typeset:
-    """One text node as HTML: <wbr> at the phrase ends given (offsets in `text`), except inside a word
-    that gets a reading; each reading written as <ruby> (`inline`) or handed back for the block's
+    """One text node as HTML: a phrase break at the phrase ends given (offsets in `text`), except inside
+    a word that gets a reading; each reading written as <ruby> (`inline`) or handed back for the block's
     attribute. Cached: pages repeat headings, labels and sentences."""
     counts = Counts()
     out: list[str] = []
@@ -146,17 +149,19 @@ def _typeset_text(text: str, breaks: tuple[int, ...], furigana: bool, inline: bo
         if found:
             counts.ruby += len(found)
             if inside and inside[0] == 0:
-                out.append("<wbr>")
+                out.append(PHRASE_BREAK)
                 counts.breaks += 1
             if inline:
                 out.append(ruby(word))
             else:
                 out.append(html.escape(word.surface, quote=False))
-                kept.extend(Reading(start + reading.start, reading.base, reading.reading) for reading in found)
+                # Where the browser finds the word: after the phrase breaks put in before it.
+                at = start + counts.breaks
+                kept.extend(Reading(at + reading.start, reading.base, reading.reading) for reading in found)
             continue
         cut = 0
         for end in inside:
-            out.append(html.escape(word.surface[cut:end], quote=False) + "<wbr>")
+            out.append(html.escape(word.surface[cut:end], quote=False) + PHRASE_BREAK)
             cut = end
         counts.breaks += len(inside)
         out.append(html.escape(word.surface[cut:], quote=False))
@@ -279,17 +284,21 @@ def typeset(content: str, *, furigana: bool, phrases: bool) -> tuple[str, Counts
         # Text outside any block has no start tag to carry an attribute: its readings are written out.
         inline = block is None or block.always_shown
         kept: list[Reading] = []
-        offset = 0
+        offset = 0  # in the block's text as written
+        shown = 0  # in the block's text as typeset, phrase breaks included: what the browser counts
         for text in group:
             # A phrase end at the very start of a text goes there (after the link or term before it).
             local = [end - offset for end in ends if offset <= end < offset + len(text.text) and end > 0]
+            added = 0
             if local or (furigana and has_kanji(text.text)):
                 done = _typeset_text(text.text, tuple(local), furigana, inline)
                 pieces[text.index] = done.html
-                kept.extend(Reading(offset + r.start, r.base, r.reading) for r in done.readings)
+                kept.extend(Reading(shown + r.start, r.base, r.reading) for r in done.readings)
                 counts.ruby += done.counts.ruby
                 counts.breaks += done.counts.breaks
+                added = done.counts.breaks
             offset += len(text.text)
+            shown += len(text.text) + added
         if kept and block is not None:
             pieces[block.index] = _with_attribute(pieces[block.index], ATTRIBUTE, furigana_attribute(kept))
     return "".join(pieces), counts

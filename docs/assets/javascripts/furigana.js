@@ -116,7 +116,9 @@
     show(isOn());
   }
 
-  // Copied text is the text as written: no readings, whether they are shown or not.
+  // Copied text is the text as written: no readings, whether they are shown or not, and none of the
+  // zero-width spaces that mark where a line may break between phrases (hooks/handbook/typeset.py).
+  var PHRASE_BREAKS = /\u200b/g;
   document.addEventListener("copy", function (event) {
     var selection = document.getSelection();
     if (!selection || selection.isCollapsed || !event.clipboardData) return;
@@ -124,15 +126,15 @@
     for (var index = 0; index < selection.rangeCount; index++) {
       holder.appendChild(selection.getRangeAt(index).cloneContents());
     }
-    if (!holder.querySelector("rt, rp")) return;
+    if (!holder.querySelector("rt, rp") && holder.textContent.indexOf("\u200b") < 0) return;
     holder.querySelectorAll("rt, rp").forEach(function (element) { element.remove(); });
     // innerText keeps the line breaks between paragraphs, which needs the copy laid out, off screen.
     holder.style.cssText = "position:fixed;left:-10000px;top:0;white-space:normal";
     document.body.appendChild(holder);
-    var text = holder.innerText;
+    var text = holder.innerText.replace(PHRASE_BREAKS, "");
     holder.remove();
     event.clipboardData.setData("text/plain", text);
-    event.clipboardData.setData("text/html", holder.innerHTML);
+    event.clipboardData.setData("text/html", holder.innerHTML.replace(PHRASE_BREAKS, ""));
     event.preventDefault();
   });
 })();
