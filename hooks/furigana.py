@@ -5,7 +5,7 @@ Each Japanese page's content gets, at build time (hooks/handbook/typeset.py):
 - the reading of every word with kanji, shown as ruby once the reader presses 「ふりがな」 in the header
   (kept in each block's data-furigana until then; the choice is remembered in the browser; blocks of
   class `easy-japanese` always show theirs, written as ruby);
-- `<wbr>` between phrases (BudouX), so a line on a phone never ends in the middle of a word.
+- a zero-width space between phrases (BudouX), so a line on a phone never ends in the middle of a word.
 
 The readings are added after Material's search plugin has read the page, so neither the search index
 nor the page title, the description, the table of contents or the navigation ever hold a reading:
