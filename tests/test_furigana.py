@@ -17,6 +17,9 @@ from conftest import ROOT, built_urls, load_yaml, page_path, raw_soup, report
 from playwright.sync_api import Browser, Page
 from test_browser import axe_violations
 
+from handbook import typeset
+from handbook.japanese import Word
+
 READINGS: list[dict[str, str | None]] = load_yaml(ROOT / "data" / "readings.yml")  # type: ignore[assignment]
 KANJI = re.compile(r"[\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -190,16 +193,27 @@ def test_proper_nouns_on_the_pages_are_checked(page_text) -> None:  # type: igno
 
 
 def test_okurigana_stay_outside_the_ruby() -> None:
-    import sys
-
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from handbook.japanese import Word
-    from handbook.typeset import ruby
-
-    html = ruby(Word("取り組み", "とりくみ", proper_noun=False))
+    html = typeset.ruby(Word("取り組み", "とりくみ", proper_noun=False))
     assert html == ("<ruby>取<rp>(</rp><rt>と</rt><rp>)</rp></ruby>り<ruby>組<rp>(</rp><rt>く</rt><rp>)</rp></ruby>み")
-    assert ruby(Word("ワークショップ", "わーくしょっぷ", proper_noun=False)) == "ワークショップ"
-    assert ruby(Word("高橋由和", "高橋由和", proper_noun=True, reading_known=False)) == "高橋由和"
+    assert typeset.ruby(Word("ワークショップ", "わーくしょっぷ", proper_noun=False)) == "ワークショップ"
+    assert typeset.ruby(Word("高橋由和", "高橋由和", proper_noun=True, reading_known=False)) == "高橋由和"
+
+
+@pytest.mark.parametrize(
+    ("written", "dictionary", "expected"),
+    [
+        ("60万", "ろくれいまん", [("万", "まん")]),  # the dictionary reads long numbers digit by digit
+        ("1,000億", "いち,れいれいれいおく", [("億", "おく")]),
+        ("3千", "さんぜん", [("3千", "さんぜん")]),  # one digit: the dictionary's reading is right
+        ("300千", "さんれいれいせん", [("千", "せん")]),
+        ("1人", "ひとり", [("1人", "ひとり")]),
+    ],
+)
+def test_a_figure_keeps_its_digits_and_its_unit_gets_its_reading(
+    written: str, dictionary: str, expected: list[tuple[str, str]]
+) -> None:
+    found = typeset.readings(Word(written, dictionary, proper_noun=False))
+    assert [(reading.base, reading.reading) for reading in found] == expected
 
 
 def test_code_links_and_attributes_are_left_as_written(site: Path) -> None:

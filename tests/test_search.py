@@ -262,5 +262,6 @@ def test_enter_opens_the_best_result_and_the_page_marks_what_was_found(tab: Page
     best = search(tab, "こうふきん")[0]
     tab.locator("input.md-search__input").press("Enter")
     tab.wait_for_url(f"**/{best}?h=*")
+    tab.locator("article mark").first.wait_for()  # Material marks the words once the page has loaded
     marked = tab.locator("article mark").all_inner_texts()
     assert marked and set(marked) == {"交付金"}, marked

@@ -28,12 +28,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 from pypdf import PdfReader, PdfWriter
 from pypdf.constants import PageLabelStyle
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
 
 from handbook.dates import format_date
+from handbook.japanese import PHRASE_BREAK
 from handbook.printing import PDF_DIR, WHOLE_HANDBOOK
 from handbook.reading_order import ChapterEntry, Manifest, site_manifests
 
@@ -91,10 +92,24 @@ def _prepare(article: Tag) -> None:
         reading.decompose()
     for ruby in article.select("ruby"):
         ruby.unwrap()
+    _phrase_breaks_as_elements(article)
     for tabbed in article.select(".tabbed-set"):
         labels = [label.get_text(strip=True) for label in tabbed.select(".tabbed-labels > label")]
         for label, block in zip(labels, tabbed.select(".tabbed-content > .tabbed-block"), strict=False):
             block["data-print-label"] = label
+
+
+def _phrase_breaks_as_elements(article: Tag) -> None:
+    """A phrase break becomes <wbr>: WeasyPrint still breaks lines there, and keeps it out of the
+    bookmarks, which it names from the headings' text."""
+    for text in article.find_all(string=lambda string: PHRASE_BREAK in string):
+        parts: list[NavigableString | Tag] = []
+        for index, piece in enumerate(text.split(PHRASE_BREAK)):
+            if index:
+                parts.append(article.new_tag("wbr"))
+            if piece:
+                parts.append(NavigableString(piece))
+        text.replace_with(*parts)
 
 
 def read_article(site: Path, site_url: str, url: str) -> Article:

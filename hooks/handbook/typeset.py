@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import budoux
@@ -50,6 +51,12 @@ BLOCKS = frozenset(
 )
 _JAPANESE = re.compile(f"[\u3041-\u3096\u30a1-\u30fa\u30fc{KANJI}]")
 _RUNS = re.compile(f"[{KANJI}]+|[^{KANJI}]+")
+_DIGIT = re.compile("[0-9０-９]")
+_ONE_DIGIT = re.compile("[1-9１-９]")
+# The dictionary reads a long number digit by digit (60万 ろくれいまん): after figures, only the unit
+# kanji get a reading, with the sound changes of the digit before them.
+_UNITS = {"万": "まん", "億": "おく", "兆": "ちょう", "千": "せん", "百": "ひゃく"}
+_UNITS_AFTER = {("千", "3"): "ぜん", ("百", "3"): "びゃく", ("百", "6"): "ぴゃく", ("百", "8"): "ぴゃく"}
 
 
 @dataclass
@@ -94,6 +101,8 @@ def readings(word: Word) -> tuple[Reading, ...]:
     if not has_kanji(surface) or not word.reading_known or has_kanji(word.reading) or not word.reading:
         return ()
     runs = _RUNS.findall(surface)
+    if _DIGIT.match(surface) and not _ONE_DIGIT.fullmatch(runs[0]):
+        return _unit_readings(runs)
     if len(runs) > 1:
         pattern = "".join("(.+?)" if has_kanji(run) else re.escape(to_hiragana(run)) for run in runs)
         match = re.fullmatch(pattern, word.reading)
@@ -106,6 +115,18 @@ def readings(word: Word) -> tuple[Reading, ...]:
                 start += len(run)
             return tuple(found)
     return (Reading(0, surface, word.reading),)
+
+
+def _unit_readings(runs: list[str]) -> tuple[Reading, ...]:
+    """The readings of the unit kanji after a figure (1,000億: 億 おく); none for other kanji."""
+    found, start, before = [], 0, ""
+    for run in runs:
+        if run in _UNITS:
+            digit = unicodedata.normalize("NFKC", before[-1:])
+            found.append(Reading(start, run, _UNITS_AFTER.get((run, digit), _UNITS[run])))
+        start += len(run)
+        before = run
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=50_000)
