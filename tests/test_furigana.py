@@ -17,7 +17,7 @@ from conftest import ROOT, built_urls, load_yaml, page_path, raw_soup, report
 from playwright.sync_api import Browser, Page
 from test_browser import axe_violations
 
-from handbook import typeset
+from handbook import japanese, typeset
 from handbook.japanese import Word
 
 READINGS: list[dict[str, str | None]] = load_yaml(ROOT / "data" / "readings.yml")  # type: ignore[assignment]
@@ -190,6 +190,20 @@ def test_proper_nouns_on_the_pages_are_checked(page_text) -> None:  # type: igno
         ],
     )
     assert covered
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("住民の方と職員の方", "方", "かた"),
+        ("使えない方は", "方", "かた"),
+        ("地方の", "地方", "ちほう"),
+        ("考え方", "考え方", "かんがえかた"),
+    ],
+)
+def test_a_person_written_as_a_lone_kata_is_read_kata(text: str, word: str, expected: str) -> None:
+    found = {found.surface: found.reading for found in japanese.words(text)}
+    assert found[word] == expected
 
 
 def test_okurigana_stay_outside_the_ruby() -> None:

@@ -83,11 +83,16 @@ def use_readings(readings: Mapping[str, str | None]) -> None:
     _words.cache_clear()
 
 
+# 方 as a word of its own is, on these pages, always a person spoken of politely (住民の方, 使えない方):
+# かた. The dictionary reads it ほう ("this side"), a sense the pages write in kana.
+_WORD_READINGS = {"方": "かた"}
+
+
 def _analyze(text: str) -> list[Word]:
     return [
         Word(
             surface=morpheme.surface(),
-            reading=to_hiragana(morpheme.reading_form()),
+            reading=_WORD_READINGS.get(morpheme.surface()) or to_hiragana(morpheme.reading_form()),
             proper_noun=morpheme.part_of_speech()[1] == "固有名詞",
         )
         for morpheme in _tokenizer().tokenize(text)
