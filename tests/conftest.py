@@ -28,6 +28,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
 PHRASE_BREAK = "\u200b"  # hooks/handbook/japanese.py
+WORD_JOINER = "\u2060"  # hooks/handbook/japanese.py: holds a ruby to the text beside it
 LANGUAGES = ("ja", "en")
 
 
@@ -151,8 +152,8 @@ def soup(path: Path) -> BeautifulSoup:
 def as_read(page: str) -> BeautifulSoup:
     """A page's HTML with its text as written: the furigana over the Japanese pages' kanji
     (hooks/furigana.py) are left out, as a reader who has them switched off sees it, and so are
-    the phrase-break hints (zero-width spaces, or <wbr>), which show nothing."""
-    document = BeautifulSoup(page.replace(PHRASE_BREAK, ""), "html.parser")
+    the line-break hints (zero-width spaces and word joiners, or <wbr>), which show nothing."""
+    document = BeautifulSoup(page.replace(PHRASE_BREAK, "").replace(WORD_JOINER, ""), "html.parser")
     for reading in document.select("rt, rp, wbr"):
         reading.decompose()
     for ruby in document.select("ruby"):

@@ -373,6 +373,8 @@ def test_copied_text_has_no_readings(tab: Page, server: str) -> None:
                    return [data.getData('text/plain'), p.textContent] }"""
     )
     assert "吉島" in copied[0] and "よしじま" not in copied[0].replace("きらりよしじま", "")
+    assert not any(mark in copied[0] for mark in "\u200b\u2060")  # no line-break hint is copied either
+    assert "\u2060" in copied[1]  # while the page holds each ruby to the text beside it
     assert "よしじま" in copied[1].replace("きらりよしじま", "")  # the page itself does carry the reading
 
 

@@ -4,11 +4,12 @@ never inside a word such as ワークショップ, and never inside a ruby; addr
 from __future__ import annotations
 
 import itertools
+import re
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import PHRASE_BREAK, ROOT, built_urls, raw_soup, report
+from conftest import PHRASE_BREAK, ROOT, WORD_JOINER, built_urls, raw_soup, report
 from playwright.sync_api import Browser
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -31,6 +32,19 @@ def test_breaks_go_between_phrases_not_inside_words_or_readings(summary: bool) -
         assert PHRASE_BREAK not in ruby.split("</ruby>")[0]
     if not summary:
         assert all(word in text_with_breaks for word in ("最初", "地域", "将来", "話し合"))
+
+
+def test_a_ruby_is_held_to_the_text_beside_it_except_at_a_phrase_break() -> None:
+    """A browser may break a line beside a <ruby> whatever word-break says (ひらき|方): a word joiner on
+    each side of a ruby forbids it, except where a phrase ends."""
+    html, _ = typeset(
+        "<div class='easy-japanese'><p>会のひらき方です。住民の話し合いです。</p></div>", furigana=True, phrases=True
+    )
+    marked = html.replace(PHRASE_BREAK, "|").replace(WORD_JOINER, "+")
+    for ruby in re.findall(r"(.)<ruby>.*?</ruby>(.)", marked):
+        assert ruby[0] in "|+>" and ruby[1] in "|+<", (ruby, marked)
+    assert "ひらき+<ruby>方" in marked and "話<rp>" in marked and "</ruby>+し+<ruby>合" in marked
+    assert "|<ruby>住民" in marked  # a phrase starts here: the line may break before it
 
 
 def test_addresses_numbers_and_code_are_not_touched() -> None:
@@ -68,8 +82,9 @@ def test_every_japanese_page_has_phrase_breaks_and_no_english_page_does(site: Pa
     assert all(n > 0 for url, n in counts.items() if url != "/"), counts
 
 
-# A script that lists, for each line box of an element, the characters on it (readings left out).
-LINES = """element => {
+# A script that lists, for each line box of an element, the characters on it (readings left out); with
+# `marks`, a phrase break shows as "|" on the line it ends.
+LINES = """(element, marks) => {
   const chars = [];
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
     acceptNode: node => node.parentElement.closest('rt, rp') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
@@ -79,17 +94,60 @@ LINES = """element => {
       const range = document.createRange();
       range.setStart(node, i); range.setEnd(node, i + 1);
       const rect = range.getClientRects()[0];
-      if (rect && node.data[i] !== '\u200b') chars.push([node.data[i], Math.round(rect.bottom)]);
+      const char = node.data[i] === '\\u200b' && marks ? '|' : node.data[i];
+      if (rect && char !== '\\u200b' && char !== '\\u2060') chars.push([char, Math.round(rect.bottom)]);
     }
   }
   const lines = [];
   let bottom = null;
   for (const [char, b] of chars) {
-    if (bottom === null || Math.abs(b - bottom) > 4) { lines.push(''); bottom = b; }
+    if (bottom === null || (Math.abs(b - bottom) > 4 && char !== '|')) { lines.push(''); bottom = b; }
     lines[lines.length - 1] += char;
   }
   return lines;
 }"""
+# A line may end after these, or begin with these, without splitting a word (besides a phrase break).
+ENDS_A_LINE = set(" \n、。，．」）』】！？：・〜")
+BEGINS_A_LINE = set(" \n「（『【")
+
+
+def phrase_around(text: str, at: int) -> str:
+    """The phrase of `text` (lines joined, phrase breaks as |) that holds the offset `at`."""
+    start = max(text.rfind(mark, 0, at) for mark in "| \n") + 1
+    ends = [found for mark in "| \n" if (found := text.find(mark, at)) >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+@pytest.mark.parametrize("furigana", [False, True])
+def test_lines_end_only_between_phrases_beside_readings_too(browser: Browser, server: str, furigana: bool) -> None:
+    """Every line of the paragraphs and list items of three chapters, at 360 px, ends at a phrase break or at
+    punctuation: never inside a word, and never beside a reading (ひらき|方), with furigana on or off. Only a
+    phrase longer than a whole line may break inside (the browser must, or the text runs off the screen)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    tab = context.new_page()
+    splits, too_long, checked = [], [], 0
+    for url in ("workshops/", "kirari-model/", "first-steps/"):
+        tab.goto(server + url)
+        if furigana:
+            tab.locator("button.handbook-furigana-toggle").click()
+        for block in tab.locator("article :is(p, li):not(:has(p, li, code, a[href^='http']))").all():
+            lines: list[str] = block.evaluate(LINES, True)
+            checked += len(lines)
+            text, at = "".join(lines), 0
+            for before, after in itertools.pairwise(lines):
+                at += len(before)
+                if before[-1] in ENDS_A_LINE or after[0] in BEGINS_A_LINE or before.endswith("|"):
+                    continue
+                phrase = phrase_around(text, at)
+                where = f"{url}: {before[-8:]}／{after[:8]}"
+                longest_line = max(len(line.replace("|", "")) for line in lines)
+                (too_long if len(phrase) >= longest_line - 1 else splits).append(where)
+    context.close()
+    report(
+        f"Line breaks: lines checked at 360 px (furigana {'on' if furigana else 'off'})",
+        [f"{checked} lines; phrases longer than a line, broken inside: {len(too_long)}", *too_long],
+    )
+    assert not splits, splits
 
 
 @pytest.mark.parametrize("furigana", [False, True])
@@ -100,7 +158,7 @@ def test_no_word_is_split_at_the_end_of_a_line_on_a_small_phone(browser: Browser
     if furigana:
         tab.locator("button.handbook-furigana-toggle").click()
     paragraph = tab.locator("article h1 ~ p:not(.handbook-pdf-link)").first
-    lines: list[str] = paragraph.evaluate(LINES)
+    lines: list[str] = paragraph.evaluate(LINES, False)
     context.close()
     report(f"Line breaks: first paragraph of /workshops/ at 360 px (furigana {'on' if furigana else 'off'})", lines)
     assert len(lines) >= 2, lines

@@ -5,12 +5,12 @@ from __future__ import annotations
 from handbook.search_index import CITATION_WEIGHT, IndexedPage, build_index, page_sections, reading, spellings
 
 # A page as the furigana and BudouX hooks may leave it: readings in <ruby> or in data-furigana, line-break
-# hints as zero-width spaces (U+200B) or <wbr>
+# hints as zero-width spaces (U+200B), word joiners (U+2060) beside a ruby, or <wbr>
 RUBY_PAGE = """
 <h1 id="top">地域の<ruby>交付金<rp>(</rp><rt>こうふきん</rt><rp>)</rp></ruby>
 <a class="headerlink" href="#top">¶</a></h1>
 <p data-furigana="0:国:くに">国の<ruby>交付金<rp>(</rp><rt>こうふきん</rt><rp>)</rp></ruby>を\u200b使って、<wbr>
-<ruby>集落<rt>しゅうらく</rt></ruby>の\u200b<ruby>見守<rt>みまも</rt></ruby>りを続けます。</p>
+<ruby>集落<rt>しゅうらく</rt></ruby>\u2060の\u200b<ruby>見守<rt>みまも</rt></ruby>\u2060りを続けます。</p>
 <h2 id="申請">申請の流れ<a class="headerlink" href="#申請">¶</a></h2>
 <ol><li>市町村に相談する</li><li>計画を出す</li></ol>
 <script>var hidden = "スクリプト"</script>

@@ -27,6 +27,16 @@ _HAS_KANJI = re.compile(f"[{KANJI}]")
 # Where a line may break between two phrases of Japanese text (hooks/handbook/typeset.py puts it in):
 # ZERO WIDTH SPACE, which nothing shows and no reader's text keeps.
 PHRASE_BREAK = "\u200b"
+# Where a line must not break: WORD JOINER, on each side of a <ruby> that does not stand at a phrase break.
+# A browser lays out a ruby as a box of its own and breaks a line before or after it (ひらき|方) whatever
+# word-break says; the joiner forbids that.
+WORD_JOINER = "\u2060"
+_LINE_BREAK_MARKS = re.compile(f"[{PHRASE_BREAK}{WORD_JOINER}]")
+
+
+def without_line_break_marks(text: str) -> str:
+    """The text as written: the phrase breaks and word joiners typeset.py put in are for line breaking only."""
+    return _LINE_BREAK_MARKS.sub("", text)
 
 
 @dataclass(frozen=True)

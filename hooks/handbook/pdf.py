@@ -35,7 +35,7 @@ from pypdf.constants import PageLabelStyle
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
 
 from handbook.dates import format_date
-from handbook.japanese import PHRASE_BREAK
+from handbook.japanese import PHRASE_BREAK, WORD_JOINER
 from handbook.printing import PDF_DIR, WHOLE_HANDBOOK
 from handbook.reading_order import ChapterEntry, Manifest, site_manifests
 
@@ -102,10 +102,10 @@ def _prepare(article: Tag) -> None:
 
 def _phrase_breaks_as_elements(article: Tag) -> None:
     """A phrase break becomes <wbr>: WeasyPrint still breaks lines there, and keeps it out of the
-    bookmarks, which it names from the headings' text."""
-    for text in article.find_all(string=lambda string: PHRASE_BREAK in string):
+    bookmarks, which it names from the headings' text. Word joiners go: paper has no ruby to hold."""
+    for text in article.find_all(string=lambda string: PHRASE_BREAK in string or WORD_JOINER in string):
         parts: list[NavigableString | Tag] = []
-        for index, piece in enumerate(text.split(PHRASE_BREAK)):
+        for index, piece in enumerate(text.replace(WORD_JOINER, "").split(PHRASE_BREAK)):
             if index:
                 parts.append(article.new_tag("wbr"))
             if piece:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from handbook.japanese import PHRASE_BREAK, normalize, words
+from handbook.japanese import normalize, without_line_break_marks, words
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Text inside these is never shown to a reader as part of the sentence: furigana readings and their
@@ -105,7 +105,7 @@ class _Parser(HTMLParser):
             self._data(data)
 
     def _data(self, data: str) -> None:
-        data = data.replace(PHRASE_BREAK, "")  # BudouX's line-break hints are not text
+        data = without_line_break_marks(data)
         (self._title if self._heading is not None else self._text[-1]).append(data)
 
     def result(self) -> list[Section]:

@@ -16,6 +16,9 @@ Both are done in one pass over a page's HTML, at build time:
   ワークショップ. A character, not a `<wbr>` element: a long Japanese page has thousands of phrase
   ends, and as elements they doubled what the phone must style and lay out. The search index drops
   the character, furigana.js drops it from copied text, and find in page matches across it.
+  A browser also breaks a line beside a `<ruby>` whatever word-break says (ひらき|方), so each ruby
+  written here, or by furigana.js, is held to the text beside it by a word joiner (U+2060), except
+  where a phrase ends.
 
 Only text is changed (and a block gets its data-furigana), never an attribute the page has (a link's
 address, a tooltip's definition), and never code. A phrase break never goes inside a word with a reading:
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 
 import budoux
 
-from handbook.japanese import KANJI, PHRASE_BREAK, Word, has_kanji, to_hiragana, words
+from handbook.japanese import KANJI, PHRASE_BREAK, WORD_JOINER, Word, has_kanji, to_hiragana, words
 
 # Text in these is left as written: code, the readings themselves, form controls, the ¶ of permalinks.
 SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "rt", "rp", "ruby", "textarea"})
@@ -130,15 +133,16 @@ def _unit_readings(runs: list[str]) -> tuple[Reading, ...]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def ruby(word: Word) -> str:
-    """The word as HTML, its kanji with their reading; the word as it is when there is nothing to add."""
-    out, position = [], 0
+def ruby(word: Word, joiner: str = "") -> str:
+    """The word as HTML, its kanji with their reading, each ruby held to the kana beside it by `joiner`
+    (話し合い: 話|し|合|い); the word as it is when there is nothing to add."""
+    pieces, position = [], 0
     for reading in readings(word):
-        out.append(html.escape(word.surface[position : reading.start], quote=False))
-        out.append(_ruby(reading.base, reading.reading))
+        pieces.append(html.escape(word.surface[position : reading.start], quote=False))
+        pieces.append(_ruby(reading.base, reading.reading))
         position = reading.start + len(reading.base)
-    out.append(html.escape(word.surface[position:], quote=False))
-    return "".join(out)
+    pieces.append(html.escape(word.surface[position:], quote=False))
+    return joiner.join(piece for piece in pieces if piece)
 
 
 def _ruby(base: str, reading: str) -> str:
@@ -173,7 +177,11 @@ def _typeset_text(text: str, breaks: tuple[int, ...], furigana: bool, inline: bo
                 out.append(PHRASE_BREAK)
                 counts.breaks += 1
             if inline:
-                out.append(ruby(word))
+                # A browser breaks a line beside a ruby whatever word-break says: word joiners hold it
+                # to its phrase, and a line breaks next to it only at a phrase break.
+                joiner_before = WORD_JOINER if not inside or inside[0] != 0 else ""
+                joiner_after = WORD_JOINER if position not in breaks else ""
+                out.append(joiner_before + ruby(word, WORD_JOINER) + joiner_after)
             else:
                 out.append(html.escape(word.surface, quote=False))
                 # Where the browser finds the word: after the phrase breaks put in before it.

@@ -11,6 +11,8 @@
   var KEY = "handbook.furigana";
   var CLASS = "handbook-furigana";
   var ATTRIBUTE = "data-furigana";
+  var PHRASE_BREAK = "\u200b";
+  var WORD_JOINER = "\u2060";
   // The same elements as in typeset.py: a block's own text stops at a nested block, and code, readings,
   // form controls and the ¶ of permalinks are never read.
   var BLOCK = /^(P|LI|DT|DD|TD|TH|CAPTION|FIGCAPTION|SUMMARY|BLOCKQUOTE|LABEL|H[1-6]|DIV|SECTION|ARTICLE|DETAILS|FIGURE|ASIDE|UL|OL|DL|TABLE|THEAD|TBODY|TR|FORM|NAV|HEADER|FOOTER|MAIN|BODY)$/;
@@ -70,8 +72,12 @@
       var local = at - starts[index];
       if (node.data.substr(local, base.length) !== base) continue;
       var word = node.splitText(local);
-      word.splitText(base.length);
+      var after = word.splitText(base.length);
       word.replaceWith(rubyOf(base, wanted[k][2]));
+      // A browser breaks a line beside a ruby whatever word-break says: a word joiner holds the ruby to
+      // the text next to it, except where the build marked a phrase break (typeset.py does the same).
+      if (node.data.slice(-1) !== PHRASE_BREAK) node.appendData(WORD_JOINER);
+      if (after.data.charAt(0) !== PHRASE_BREAK) after.insertData(0, WORD_JOINER);
     }
   }
 
@@ -117,8 +123,9 @@
   }
 
   // Copied text is the text as written: no readings, whether they are shown or not, and none of the
-  // zero-width spaces that mark where a line may break between phrases (hooks/handbook/typeset.py).
-  var PHRASE_BREAKS = /\u200b/g;
+  // zero-width spaces and word joiners that say where a line may break (hooks/handbook/typeset.py).
+  var LINE_BREAK_MARK = /[\u200b\u2060]/;
+  var LINE_BREAK_MARKS = new RegExp(LINE_BREAK_MARK.source, "g");
   document.addEventListener("copy", function (event) {
     var selection = document.getSelection();
     if (!selection || selection.isCollapsed || !event.clipboardData) return;
@@ -126,15 +133,15 @@
     for (var index = 0; index < selection.rangeCount; index++) {
       holder.appendChild(selection.getRangeAt(index).cloneContents());
     }
-    if (!holder.querySelector("rt, rp") && holder.textContent.indexOf("\u200b") < 0) return;
+    if (!holder.querySelector("rt, rp") && !LINE_BREAK_MARK.test(holder.textContent)) return;
     holder.querySelectorAll("rt, rp").forEach(function (element) { element.remove(); });
     // innerText keeps the line breaks between paragraphs, which needs the copy laid out, off screen.
     holder.style.cssText = "position:fixed;left:-10000px;top:0;white-space:normal";
     document.body.appendChild(holder);
-    var text = holder.innerText.replace(PHRASE_BREAKS, "");
+    var text = holder.innerText.replace(LINE_BREAK_MARKS, "");
     holder.remove();
     event.clipboardData.setData("text/plain", text);
-    event.clipboardData.setData("text/html", holder.innerHTML.replace(PHRASE_BREAKS, ""));
+    event.clipboardData.setData("text/html", holder.innerHTML.replace(LINE_BREAK_MARKS, ""));
     event.preventDefault();
   });
 })();
