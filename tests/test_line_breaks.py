@@ -125,7 +125,9 @@ def test_lines_end_only_between_phrases_beside_readings_too(browser: Browser, se
     phrase longer than a whole line may break inside (the browser must, or the text runs off the screen)."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
     tab = context.new_page()
-    splits, too_long, checked = [], [], 0
+    splits: list[str] = []
+    too_long: list[str] = []
+    checked = 0
     for url in ("workshops/", "kirari-model/", "first-steps/"):
         tab.goto(server + url)
         if furigana:
