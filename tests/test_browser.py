@@ -68,6 +68,7 @@ def test_no_page_talks_to_another_host_or_logs_an_error(browser: Browser, server
         "",
         "workshops/",
         "support-programs/",
+        "support-programs/all/",
         "en/",
         "en/workshops/",
         "cases/",
@@ -126,7 +127,7 @@ def test_printing_hides_navigation_and_prints_web_addresses(tab: Page, server: s
 
 
 def test_filters_narrow_the_table_and_printing_shows_every_row(tab: Page, server: str) -> None:
-    tab.goto(server + "support-programs/")
+    tab.goto(server + "support-programs/all/")
     form = tab.locator("form.handbook-filter")
     assert form.is_visible()
     rows = tab.locator("#support-programs-all tbody tr")

@@ -63,7 +63,8 @@ KEY_SECTIONS = {
         "地区計画の素案シート",
         "形成チェックリスト",
     ],
-    "support-programs.md": ["段階ごとの支援メニュー", "全ての支援メニュー"],
+    "support-programs/index.md": ["段階ごとの支援メニュー", "使う前に確かめること"],
+    "support-programs/all.md": ["実施中の制度", "終了・名称変更した制度", "データのダウンロード"],
 }
 
 

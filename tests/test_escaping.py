@@ -37,7 +37,7 @@ def test_a_script_in_yaml_comes_out_as_text(project_copy: Path) -> None:
     result = build(project_copy)
     assert result.returncode == 0, result.output
     for language in ("ja", "en"):
-        for page in ("support-programs.md", "cases/index.md", "cases/kirari-yoshijima.md", "glossary.md"):
+        for page in ("support-programs/all.md", "cases/index.md", "cases/kirari-yoshijima.md", "glossary.md"):
             html = page_path(result.site, language, page).read_text(encoding="utf-8")
             assert "<script>alert(" not in html, (language, page)
             assert 'onmouseover="alert' not in html, (language, page)

@@ -13,7 +13,7 @@ from conftest import LANGUAGES
         (language, page, names)
         for language in LANGUAGES
         for page, names in (
-            ("support-programs.md", ["stages", "provider", "kind"]),
+            ("support-programs/all.md", ["stages", "provider", "kind"]),
             ("cases/index.md", ["form", "legal-form", "prefecture"]),
         )
     ],

@@ -342,7 +342,7 @@ def test_the_switch_works_from_the_file_system(browser: Browser, site: Path) -> 
     context.close()
 
 
-@pytest.mark.parametrize("url", ["kirari-model/", "workshops/", "support-programs/"])
+@pytest.mark.parametrize("url", ["kirari-model/", "workshops/", "support-programs/all/"])
 def test_switched_on_every_reading_of_the_build_is_over_its_word(  # type: ignore[no-untyped-def]
     tab: Page, server: str, site: Path, url: str
 ) -> None:

@@ -17,7 +17,7 @@ from conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, report
 pytestmark = pytest.mark.slow  # Lighthouse runs Chromium
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "workshops/", "support-programs/", "en/", "en/workshops/", "en/support-programs/"]
+PAGES = ["", "workshops/", "support-programs/all/", "en/", "en/workshops/", "en/support-programs/all/"]
 RUNS = 3
 MUST_BE_PERFECT = ("accessibility", "best-practices", "seo")
 SCORES: list[str] = []

@@ -70,7 +70,7 @@ def test_the_schema_and_the_licence_are_published_with_the_data(site: Path) -> N
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(
-    ("page", "dataset"), [("cases/index.md", "case-studies"), ("support-programs.md", "support-programs")]
+    ("page", "dataset"), [("cases/index.md", "case-studies"), ("support-programs/all.md", "support-programs")]
 )
 def test_the_data_pages_link_every_file(html, site: Path, language: str, page: str, dataset: str) -> None:  # type: ignore[no-untyped-def]
     from conftest import page_path

@@ -40,7 +40,7 @@ def test_every_chapter_of_the_handbook_is_in_the_navigation() -> None:
         "organization.md",
         "people-and-money.md",
         "platform.md",
-        "support-programs.md",
+        "support-programs/index.md",
         "cases/index.md",
         "relationship-population.md",
         "prefecture-municipal.md",

@@ -57,7 +57,7 @@ def test_every_wide_table_of_every_page_has_labels_and_table_roles(site: Path) -
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_support_table_cells_are_labelled_with_their_columns(html, language: str) -> None:  # type: ignore[no-untyped-def]
-    table = html(language, "support-programs.md").select_one(COMPLETE_PROGRAMS)
+    table = html(language, "support-programs/all.md").select_one(COMPLETE_PROGRAMS)
     assert table is not None
     first = table.select_one("tbody tr")
     assert first is not None
@@ -85,8 +85,8 @@ CELLS_AS_DRAWN = """table => Array.from(table.querySelectorAll('tbody tr:not([hi
 @pytest.mark.parametrize(
     "url",
     [
-        "support-programs/",
-        "en/support-programs/",
+        "support-programs/all/",
+        "en/support-programs/all/",
         "workshops/",
         "cases/",
         "worksheets/survey-form/",
@@ -115,10 +115,10 @@ def test_on_a_phone_tables_stack_and_nothing_scrolls_sideways(browser: Browser, 
 
 
 def test_on_a_desktop_and_on_paper_the_table_stays_a_table(browser: Browser, server: str) -> None:
-    tab = open_page(browser, server, "support-programs/", DESKTOP)
+    tab = open_page(browser, server, "support-programs/all/", DESKTOP)
     desktop = tab.locator(COMPLETE_PROGRAMS).evaluate(ROW_AND_CELL_DISPLAY)
     tab.context.close()
-    tab = open_page(browser, server, "support-programs/", PHONE)
+    tab = open_page(browser, server, "support-programs/all/", PHONE)
     tab.emulate_media(media="print")
     printed = tab.locator(COMPLETE_PROGRAMS).evaluate(ROW_AND_CELL_DISPLAY)
     tab.context.close()
@@ -128,7 +128,7 @@ def test_on_a_desktop_and_on_paper_the_table_stays_a_table(browser: Browser, ser
 
 def test_a_screen_reader_still_gets_a_table_on_a_phone(browser: Browser, server: str) -> None:
     """Chromium's own accessibility tree (through the DevTools protocol), not the page's markup."""
-    tab = open_page(browser, server, "support-programs/", PHONE)
+    tab = open_page(browser, server, "support-programs/all/", PHONE)
     rows = tab.locator(f"{COMPLETE_PROGRAMS} tbody tr").count()
     assert tab.locator(COMPLETE_PROGRAMS).evaluate("table => getComputedStyle(table).display") == "block"
     session = tab.context.new_cdp_session(tab)
@@ -143,7 +143,7 @@ def test_a_screen_reader_still_gets_a_table_on_a_phone(browser: Browser, server:
 
 
 def test_the_filters_still_hide_stacked_rows(browser: Browser, server: str) -> None:
-    tab = open_page(browser, server, "support-programs/", PHONE)
+    tab = open_page(browser, server, "support-programs/all/", PHONE)
     form = tab.locator("form.handbook-filter").last
     table = tab.locator(f"table#{form.get_attribute('data-filter-target')}")
     assert table.get_attribute("data-handbook-stack") is not None

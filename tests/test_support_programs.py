@@ -8,7 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT, build, copy_project, load_yaml, page_path, report, soup
+from support_programs import render_table
 
 from handbook import freshness
 from handbook.loader import DataError, load_handbook
@@ -25,7 +27,7 @@ def iso(value: object) -> str:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_full_table_lists_every_program_with_its_fields(html, language: str) -> None:  # type: ignore[no-untyped-def]
-    document = html(language, "support-programs.md")
+    document = html(language, "support-programs/all.md")
     full = document.select_one("table#support-programs-all")
     assert full is not None
     rows = {row["id"].removeprefix("program-"): row for row in full.select("tbody tr")}
@@ -44,7 +46,7 @@ def test_the_full_table_lists_every_program_with_its_fields(html, language: str)
 
 
 def test_a_stage_filter_shows_only_the_programs_of_that_stage(html) -> None:  # type: ignore[no-untyped-def]
-    # The step pages show the programs of their stage (support-programs.md lists them by name instead).
+    # The step pages show the programs of their stage, as the stage pages of the support menu do.
     filtered = [
         table
         for step in (1, 5, 7, 8)
@@ -67,26 +69,49 @@ def test_a_stage_filter_shows_only_the_programs_of_that_stage(html) -> None:  # 
 
 
 def test_only_the_complete_table_gives_its_rows_ids(html) -> None:  # type: ignore[no-untyped-def]
-    for page in ("support-programs.md", "formation-steps/step-1.md"):
+    for page in ("support-programs/all.md", "formation-steps/step-1.md"):
         ids = [row["id"] for row in html("ja", page).select(".handbook-programs tr[id]")]
         assert len(ids) == len(set(ids)), f"{page}: a program's row id appears twice"
 
 
-def test_each_stage_lists_its_programs_linked_to_the_complete_table(html) -> None:  # type: ignore[no-untyped-def]
-    page = html("ja", "support-programs.md")
-    repeats = page.select(".handbook-programs--repeat")
-    assert len(repeats) == 5 and not any(block.select("table") for block in repeats)  # Yamagata, four stages
-    # Each stage lists its programs by name, each linked to its row of the complete table.
-    rows = {row["id"] for row in page.select("table#support-programs-all tr[id]")}
-    links = [link["href"] for block in repeats for link in block.select("li a")]
-    assert links and all(href.startswith("#") and href[1:] in rows for href in links)
-    assert {href[1:] for href in links} == rows  # every current program serves at least one stage
-    assert not html("ja", "formation-steps/step-1.md").select(".handbook-programs--repeat")
+STAGE_PAGES = {
+    "learning": "学ぶ・気づく",
+    "planning": "話し合い・計画づくり",
+    "formation": "組織の設立",
+    "operation": "運営・継続",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_stage_has_a_page_with_the_table_of_its_programs(html, language: str) -> None:  # type: ignore[no-untyped-def]
+    overview = html(language, "support-programs/index.md")
+    linked = {link["href"] for link in overview.select("article a")}
+    assert {f"{stage}/" for stage in STAGE_PAGES} | {"all/"} <= linked
+    assert not overview.select("table#support-programs-all")  # the complete table has a page of its own
+    for stage, label in STAGE_PAGES.items():
+        tables = html(language, f"support-programs/{stage}.md").select(".handbook-programs table")
+        assert len(tables) == 1, stage
+        if language == "ja":
+            assert label in tables[0].caption.get_text()
+        names = {row.th.get_text(strip=True) for row in tables[0].select("tbody tr")}
+        assert names == {p["name"][language] for p in CURRENT if stage in p["stages"]}, stage
+        assert not tables[0].select("tr[id]")  # the rows' ids belong to the complete table
+
+
+def test_beside_the_complete_table_a_stage_lists_its_programs_by_name(html) -> None:  # type: ignore[no-untyped-def]
+    """A page holding the complete table would repeat its rows in a stage's table: it links them instead."""
+    handbook = load_handbook(ROOT / "data")
+    listed = BeautifulSoup(
+        render_table({"stage": "formation"}, "ja", handbook, complete_table_on_page=True), "html.parser"
+    )
+    assert not listed.select("table")
+    links = [link["href"] for link in listed.select(".handbook-programs--repeat li a")]
+    assert links == [f"#program-{p['id']}" for p in CURRENT if "formation" in p["stages"]]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_renamed_and_ended_programs_have_their_own_table_with_their_successor(html, language: str) -> None:  # type: ignore[no-untyped-def]
-    document = html(language, "support-programs.md")
+    document = html(language, "support-programs/all.md")
     table = document.select_one(".handbook-programs--former table")
     assert table is not None
     heading = table.find_previous(["h2"])
@@ -114,7 +139,7 @@ def test_renamed_and_ended_programs_have_their_own_table_with_their_successor(ht
 
 
 def test_the_regional_revitalization_grant_is_shown_as_folded_into_its_successors(html) -> None:  # type: ignore[no-untyped-def]
-    document = html("ja", "support-programs.md")
+    document = html("ja", "support-programs/all.md")
     grant = document.select_one("#program-chiho-sosei-suishin-kofukin")
     assert grant is not None and grant.find_parent("div", class_="handbook-programs--former") is not None
     chain = []
@@ -137,7 +162,7 @@ def test_stale_records_are_marked_in_the_tables_and_listed(html) -> None:  # typ
         [f"{program.id:40} checked {program.checked}" for program in stale] or ["none"],
     )
     for language in LANGUAGES:
-        document = html(language, "support-programs.md")
+        document = html(language, "support-programs/all.md")
         marked = {
             row["id"].removeprefix("program-")
             for row in document.select("table#support-programs-all tr.handbook-programs__stale")
@@ -233,7 +258,7 @@ def test_a_stale_record_warns_without_failing_the_strict_build(tmp_path: Path, m
     assert warning.startswith("INFO") and "WARNING: " in warning
     for program in CURRENT:
         assert f"{program['id']} (checked " in warning
-    document = soup(page_path(result.site, "ja", "support-programs.md"))
+    document = soup(page_path(result.site, "ja", "support-programs/all.md"))
     assert len(document.select("table#support-programs-all tr.handbook-programs__stale")) == len(CURRENT)
     # The route that needs no account: on every page, beside the GitHub link, naming the page.
     pages = sorted(result.site.rglob("index.html"))
