@@ -11,6 +11,10 @@ run of text instead of rows and cells. The hook therefore also writes the ARIA r
 nature (table, rowgroup, row, columnheader, rowheader, cell), which keep the table in the
 accessibility tree whatever the layout (the pattern Adrian Roselli describes in "A Responsive
 Accessible Table", 2017). Tables with merged cells are left alone: their columns have no single label.
+
+Every content table is also put in the scrolling boxes Material's script would otherwise move it into
+after the page has loaded (see handbook/upstream.py, MATERIAL_TABLE_BOXES): on a phone, that move made
+the browser restyle and rebuild each table once more while the reader waited.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from handbook.upstream import MATERIAL_TABLE_BOXES, TABLE_CLASS
 
 # Two columns fit a phone side by side; from three on, the table is stacked.
 MIN_COLUMNS = 3
@@ -68,11 +74,24 @@ def mark_table(table: Tag) -> None:
                 cell["data-label"] = labels[column]
 
 
+def box_table(soup: BeautifulSoup, table: Tag) -> None:
+    """Put a class-less table in Material's scrolling boxes, focusable so a keyboard can scroll it."""
+    if table.has_attr("class"):
+        return
+    table["class"] = TABLE_CLASS
+    outer, inner = MATERIAL_TABLE_BOXES
+    scroll_box = soup.new_tag("div", attrs={"class": outer, "tabindex": "0"})
+    table_box = soup.new_tag("div", attrs={"class": inner})
+    table.wrap(table_box)
+    table_box.wrap(scroll_box)
+
+
 def stack_tables(fragment: str) -> str:
     soup = BeautifulSoup(fragment, "html.parser")
     table = soup.find("table")
     if isinstance(table, Tag):
         mark_table(table)
+        box_table(soup, table)
     return str(soup)
 
 

@@ -154,3 +154,34 @@ def test_the_search_dialog_has_a_name(tab: Page, server: str, url: str) -> None:
         "async () => (await axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})).violations"
     )
     assert violations == []
+
+
+BODY_SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+SHOWN_TOGGLE = "form[data-handbook-palette] label:not([hidden])"
+
+
+@pytest.mark.parametrize(("device", "scheme", "other"), [("light", "default", "slate"), ("dark", "slate", "default")])
+def test_the_palette_follows_the_device_then_the_readers_choice(
+    browser: Browser, server: str, device: str, scheme: str, other: str
+) -> None:
+    """overrides/partials/palette.html chooses the palette while the page is read, in place of Material's script."""
+    context = browser.new_context(color_scheme=device)  # type: ignore[arg-type]
+    tab = context.new_page()
+    tab.goto(server + "workshops/")
+    assert tab.evaluate(BODY_SCHEME) == scheme
+    assert tab.locator(SHOWN_TOGGLE).count() == 1  # one button, the one that switches to the other palette
+    assert tab.evaluate("document.querySelector('meta[name=color-scheme]').content") == (
+        "dark" if scheme == "slate" else "light"
+    )
+    tab.locator(SHOWN_TOGGLE).click()
+    assert tab.evaluate(BODY_SCHEME) == other
+    tab.goto(server + "en/")  # remembered across pages and languages
+    assert tab.evaluate(BODY_SCHEME) == other
+    # By keyboard: Enter on the chosen palette switches back, as with Material's own toggle.
+    tab.locator("form[data-handbook-palette] input:checked").focus()
+    tab.keyboard.press("Enter")
+    assert tab.evaluate(BODY_SCHEME) == scheme
+    tab.reload()
+    assert tab.evaluate(BODY_SCHEME) == scheme
+    assert tab.locator(SHOWN_TOGGLE).count() == 1
+    context.close()

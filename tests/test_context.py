@@ -54,7 +54,8 @@ def test_what_the_hooks_read_from_the_i18n_plugin_and_material() -> None:
     worker = upstream.material_search_worker(config.theme.dirs)
     assert re.fullmatch(r"search\.[0-9a-f]+\.min\.js", worker)
     assert any((Path(folder) / upstream.MATERIAL_WORKERS / worker).is_file() for folder in config.theme.dirs)
-    assert (upstream.material_templates() / upstream.MATERIAL_PALETTE).is_file()  # the header's ふりがな button
+    palette = upstream.material_templates() / upstream.MATERIAL_PALETTE  # the header's ふりがな button
+    assert upstream.MATERIAL_PALETTE_COMPONENT in palette.read_text(encoding="utf-8")  # the handbook's palette
     # The attribute the i18n plugin's sitemap reads; the case-study pages are recorded in it.
     assert isinstance(getattr(config.plugins["i18n"], "i18n_files_per_language", None), dict)
 

@@ -25,6 +25,16 @@ MATERIAL_SEARCH_WORKER = "search.*.min.js"
 # The partial of Material's header that the handbook extends (overrides/partials/palette.html includes
 # it, unchanged, as "material/partials/palette.html" and adds the ふりがな button after it).
 MATERIAL_PALETTE = "partials/palette.html"
+# The attribute by which Material's script finds the palette toggle. overrides/partials/palette.html takes it
+# off, so that the handbook's own script chooses the palette while the page is read (see that file for why).
+MATERIAL_PALETTE_COMPONENT = 'data-md-component="palette"'
+# The boxes Material's script puts around each content table without a class attribute, after the page has
+# loaded, so that a wide table scrolls sideways; and the class-less tables its stylesheet styles. The
+# handbook builds the boxes into the page instead (hooks/stacked_tables.py), gives its tables a class so the
+# script leaves them where they are, and styles that class as Material styles class-less tables
+# (handbook.css, print.css). Moving every table after load made the phone restyle and rebuild each one.
+MATERIAL_TABLE_BOXES = ("md-typeset__scrollwrap", "md-typeset__table")
+TABLE_CLASS = "handbook-table"
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -96,6 +106,10 @@ def material_templates() -> Path:
     from importlib import resources
 
     folder = Path(str(resources.files("material"))) / "templates"
-    if not (folder / MATERIAL_PALETTE).is_file():
-        raise PluginError(f"Material's {MATERIAL_PALETTE} was not found: see upstream.py and overrides/partials/")
+    palette = folder / MATERIAL_PALETTE
+    if not palette.is_file() or MATERIAL_PALETTE_COMPONENT not in palette.read_text(encoding="utf-8"):
+        raise PluginError(
+            f"Material's {MATERIAL_PALETTE} was not found, or no longer holds {MATERIAL_PALETTE_COMPONENT}: "
+            "see upstream.py and overrides/partials/palette.html"
+        )
     return folder
