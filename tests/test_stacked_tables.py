@@ -164,7 +164,9 @@ def test_narrow_and_merged_tables_are_left_alone_and_labels_skip_furigana() -> N
     from stacked_tables import stack_tables
 
     narrow = "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
-    assert stack_tables(narrow) == narrow
+    boxed = BeautifulSoup(stack_tables(narrow), "html.parser")
+    table = boxed.select_one("div.md-typeset__scrollwrap > div.md-typeset__table > table.handbook-table")
+    assert table is not None and not table.has_attr("data-handbook-stack") and not table.has_attr("role")
     merged = (
         "<table><thead><tr><th>a</th><th>b</th><th>c</th></tr></thead>"
         '<tbody><tr><td colspan="2">1</td><td>2</td></tr></tbody></table>'
@@ -176,3 +178,32 @@ def test_narrow_and_merged_tables_are_left_alone_and_labels_skip_furigana() -> N
     )
     cell = BeautifulSoup(stack_tables(with_ruby), "html.parser").select_one("tbody td")
     assert cell is not None and cell["data-label"] == "名称" and cell["role"] == "cell"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_table_is_built_into_materials_scrolling_boxes(html, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Material's script moves each table without a class into these boxes after load; built in, it need not."""
+    pages = ("support-programs/all.md", "workshops/index.md", "cases/index.md", "people-and-money.md")
+    for page in pages:
+        tables = html(language, page).select("article table")
+        assert tables, page
+        for table in tables:
+            assert table.get("class") == ["handbook-table"], page
+            box = table.parent
+            assert box is not None and box.get("class") == ["md-typeset__table"], page
+            scroll = box.parent
+            assert scroll is not None and scroll.get("class") == ["md-typeset__scrollwrap"], page
+            assert scroll.get("tabindex") == "0", page  # a keyboard can scroll it (WCAG 2.1.1)
+
+
+def test_materials_script_leaves_the_built_boxes_alone(browser: Browser, server: str) -> None:
+    tab = open_page(browser, server, "support-programs/all/", PHONE)
+    boxes = tab.evaluate(
+        """() => ({
+          tables: document.querySelectorAll('article table').length,
+          boxed: document.querySelectorAll('article .md-typeset__scrollwrap > .md-typeset__table > table').length,
+          nested: document.querySelectorAll('.md-typeset__scrollwrap .md-typeset__scrollwrap').length,
+        })"""
+    )
+    tab.context.close()
+    assert boxes["tables"] > 0 and boxes["boxed"] == boxes["tables"] and boxes["nested"] == 0, boxes
