@@ -47,6 +47,17 @@ def test_a_ruby_is_held_to_the_text_beside_it_except_at_a_phrase_break() -> None
     assert "|<ruby>住民" in marked  # a phrase starts here: the line may break before it
 
 
+def test_a_phrase_longer_than_a_line_may_break_where_its_script_changes() -> None:
+    """BudouX keeps 「きらりよしじまネットワーク事務局長の」 as one phrase, longer than a line at 360 px: it may
+    also break where katakana meet kanji, not inside 事務局長 and never before a particle."""
+    html, _ = typeset("<p>きらりよしじまネットワーク事務局長の方が話しました。</p>", furigana=True, phrases=True)
+    marked = html.replace(PHRASE_BREAK, "|")
+    assert "ネットワーク|事務局長" in marked, marked
+    assert "事務局長の" in marked and "|の" not in marked, marked
+    short, _ = typeset("<p>地域運営組織の形成に向けた取組です。</p>", furigana=True, phrases=True)
+    assert "地域運営組織の" in short  # a phrase that fits a line keeps BudouX's breaks only
+
+
 def test_addresses_numbers_and_code_are_not_touched() -> None:
     html, _ = typeset(
         "<p>詳しくは https://www.example.org/long/path/page.html をご覧ください。1,000万円です。</p>"

@@ -53,6 +53,10 @@ BLOCKS = frozenset(
     }
 )
 _JAPANESE = re.compile(f"[\u3041-\u3096\u30a1-\u30fa\u30fc{KANJI}]")
+# A phrase longer than this may not fit one line of a 360 px phone (about 20 characters of body text, fewer
+# in a stacked table's cell or a heading): it may also break where one of its words begins.
+LONG_PHRASE = 10
+_WORD_START = re.compile(f"[{KANJI}\u30a1-\u30faA-Za-z]")
 _RUNS = re.compile(f"[{KANJI}]+|[^{KANJI}]+")
 _DIGIT = re.compile("[0-9０-９]")
 _ONE_DIGIT = re.compile("[1-9１-９]")
@@ -77,14 +81,47 @@ def _parser() -> budoux.Parser:
 
 @functools.lru_cache(maxsize=20_000)
 def phrase_ends(text: str) -> tuple[int, ...]:
-    """Offsets in `text` where BudouX ends a phrase (not 0, not the end)."""
+    """Offsets in `text` where BudouX ends a phrase (not 0, not the end), and inside a phrase too long for
+    a phone's line, where one of its words ends."""
     if not _JAPANESE.search(text):
         return ()
-    offsets, position = [], 0
-    for phrase in _parser().parse(text)[:-1]:
+    offsets: list[int] = []
+    position = 0
+    phrases = _parser().parse(text)
+    for index, phrase in enumerate(phrases):
+        if len(phrase) > LONG_PHRASE:
+            offsets.extend(position + end for end in _word_starts(phrase))
         position += len(phrase)
-        offsets.append(position)
+        if index < len(phrases) - 1:
+            offsets.append(position)
     return tuple(offsets)
+
+
+def _word_starts(phrase: str) -> list[int]:
+    """Where a long phrase may break: before a word that begins with kanji, katakana or a letter where the
+    script changes (きらりよしじま|ネットワーク|事務局長の), at least two characters from either end. Never
+    before kana that end a word or particles (の, を, する), which stay with the word before them, inside a
+    run of kanji (事務局長) or inside a figure."""
+    starts, position = [], 0
+    for word in words(phrase):
+        if (
+            2 <= position <= len(phrase) - 2
+            and _WORD_START.match(word.surface)
+            and _script(phrase[position - 1]) != _script(word.surface[0])
+        ):
+            starts.append(position)
+        position += len(word.surface)
+    return starts
+
+
+def _script(character: str) -> str:
+    if has_kanji(character):
+        return "kanji"
+    if "\u30a1" <= character <= "\u30fa" or character == "\u30fc":
+        return "katakana"
+    if "\u3041" <= character <= "\u3096":
+        return "hiragana"
+    return "other"
 
 
 @dataclass(frozen=True)
