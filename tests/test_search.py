@@ -255,13 +255,27 @@ def test_the_dialog_says_the_search_is_being_prepared_until_it_is_ready(tab: Pag
     assert meta.inner_text().strip() not in (preparing, translation(tab, "search.result.none"))
 
 
-def test_enter_opens_the_best_result_and_the_page_marks_what_was_found(tab: Page, server: str) -> None:
-    """Material's keyboard behaviour stays: Enter in the box opens the best result; a kana query's kanji
-    are marked on the page it opens."""
+# The results as they stand when Enter is pressed, kept in the tab's session storage, which the page that
+# opens can still read. Material picks among them by score; which one wins is Material's business.
+RECORD_RESULTS_ON_ENTER = """() => document.addEventListener('keydown', event => {
+  if (event.key !== 'Enter') return;
+  const links = [...document.querySelectorAll('.md-search-result__list [href]')].map(link => link.href);
+  sessionStorage.setItem('results', JSON.stringify(links));
+}, {capture: true, once: true})"""
+
+
+def test_enter_opens_a_result_and_the_page_marks_what_was_found(tab: Page, server: str) -> None:
+    """Material's keyboard behaviour stays: Enter in the box opens one of the results shown, a page or a
+    section of it; a kana query's kanji are marked on the page it opens."""
     tab.goto(server)
-    best = search(tab, "こうふきん")[0]
+    assert search(tab, "こうふきん")
+    tab.evaluate(RECORD_RESULTS_ON_ENTER)
     tab.locator("input.md-search__input").press("Enter")
-    tab.wait_for_url(f"**/{best}?h=*")
+    tab.wait_for_url(lambda url: urlsplit(url).path != "/" and "h=" in urlsplit(url).query)
+    shown = json.loads(tab.evaluate("sessionStorage.getItem('results')"))
+    opened = urlsplit(tab.url)
+    assert any(urlsplit(link)[:3] == opened[:3] for link in shown), (tab.url, shown[:5])
+    assert "交付金" in parse_qs(opened.query)["h"][0]
     tab.locator("article mark").first.wait_for()  # Material marks the words once the page has loaded
     marked = tab.locator("article mark").all_inner_texts()
     assert marked and set(marked) == {"交付金"}, marked
