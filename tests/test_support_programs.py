@@ -14,6 +14,7 @@ from support_programs import render_table
 
 from handbook import freshness
 from handbook.loader import DataError, load_handbook
+from handbook.models import Stage
 
 PROGRAMS = load_yaml(ROOT / "data" / "support-programs.yml")
 CURRENT = [program for program in PROGRAMS if program["status"] == "current"]  # type: ignore[union-attr, index]
@@ -74,27 +75,18 @@ def test_only_the_complete_table_gives_its_rows_ids(html) -> None:  # type: igno
         assert len(ids) == len(set(ids)), f"{page}: a program's row id appears twice"
 
 
-STAGE_PAGES = {
-    "learning": "学ぶ・気づく",
-    "planning": "話し合い・計画づくり",
-    "formation": "組織の設立",
-    "operation": "運営・継続",
-}
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_stage_has_a_page_with_the_table_of_its_programs(html, language: str) -> None:  # type: ignore[no-untyped-def]
     overview = html(language, "support-programs/index.md")
     linked = {link["href"] for link in overview.select("article a")}
-    assert {f"{stage}/" for stage in STAGE_PAGES} | {"all/"} <= linked
+    assert {f"{stage.value}/" for stage in Stage} | {"all/"} <= linked
     assert not overview.select("table#support-programs-all")  # the complete table has a page of its own
-    for stage, label in STAGE_PAGES.items():
-        tables = html(language, f"support-programs/{stage}.md").select(".handbook-programs table")
+    for stage in Stage:
+        tables = html(language, f"support-programs/{stage.value}.md").select(".handbook-programs table")
         assert len(tables) == 1, stage
-        if language == "ja":
-            assert label in tables[0].caption.get_text()
+        assert stage.label[language] in tables[0].caption.get_text()
         names = {row.th.get_text(strip=True) for row in tables[0].select("tbody tr")}
-        assert names == {p["name"][language] for p in CURRENT if stage in p["stages"]}, stage
+        assert names == {p["name"][language] for p in CURRENT if stage.value in p["stages"]}, stage
         assert not tables[0].select("tr[id]")  # the rows' ids belong to the complete table
 
 

@@ -56,7 +56,8 @@ _JAPANESE = re.compile(f"[\u3041-\u3096\u30a1-\u30fa\u30fc{KANJI}]")
 # A phrase longer than this may not fit one line of a 360 px phone (about 20 characters of body text, fewer
 # in a stacked table's cell or a heading): it may also break where one of its words begins.
 LONG_PHRASE = 10
-_WORD_START = re.compile(f"[{KANJI}\u30a1-\u30faA-Za-z]")
+# A word beginning in one of these may start a line inside a long phrase; kana endings and particles may not.
+_LINE_STARTS = frozenset({"kanji", "katakana", "latin"})
 _RUNS = re.compile(f"[{KANJI}]+|[^{KANJI}]+")
 _DIGIT = re.compile("[0-9０-９]")
 _ONE_DIGIT = re.compile("[1-9１-９]")
@@ -82,7 +83,7 @@ def _parser() -> budoux.Parser:
 @functools.lru_cache(maxsize=20_000)
 def phrase_ends(text: str) -> tuple[int, ...]:
     """Offsets in `text` where BudouX ends a phrase (not 0, not the end), and inside a phrase too long for
-    a phone's line, where one of its words ends."""
+    a phone's line, where one of its words begins."""
     if not _JAPANESE.search(text):
         return ()
     offsets: list[int] = []
@@ -104,11 +105,8 @@ def _word_starts(phrase: str) -> list[int]:
     run of kanji (事務局長) or inside a figure."""
     starts, position = [], 0
     for word in words(phrase):
-        if (
-            2 <= position <= len(phrase) - 2
-            and _WORD_START.match(word.surface)
-            and _script(phrase[position - 1]) != _script(word.surface[0])
-        ):
+        script = _script(word.surface[0])
+        if 2 <= position <= len(phrase) - 2 and script in _LINE_STARTS and _script(phrase[position - 1]) != script:
             starts.append(position)
         position += len(word.surface)
     return starts
@@ -121,7 +119,7 @@ def _script(character: str) -> str:
         return "katakana"
     if "\u3041" <= character <= "\u3096":
         return "hiragana"
-    return "other"
+    return "latin" if character.isascii() and character.isalpha() else "other"
 
 
 @dataclass(frozen=True)
