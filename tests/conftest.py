@@ -182,6 +182,40 @@ def load_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def navigation() -> list[object]:
+    """mkdocs.yml's nav as written: page names, and sections as {title: [pages]}."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only strings, and mkdocs.yml has !ENV tags
+    nav: list[object] = config["nav"]
+    return nav
+
+
+def nav_pages() -> list[str]:
+    """Every page of the navigation, in reading order."""
+    pages: list[str] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, str):
+                pages.append(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value if isinstance(value, list) else [value])
+
+    walk(navigation())
+    return pages
+
+
+def chapter_pages(page: str) -> list[str]:
+    """The pages of the chapter that starts at `page`: a section's overview and every page under it in
+    reading order (workshops/index.md, workshops/training.md, …), or the page alone."""
+    for item in navigation():
+        if isinstance(item, dict):
+            for pages in item.values():
+                if isinstance(pages, list) and pages and pages[0] == page:
+                    return [str(name) for name in pages]
+    return [page]
+
+
 # --- The real browser: Debian's Chromium driven by Playwright, against the built site on 127.0.0.1 ---
 
 CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")

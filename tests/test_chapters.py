@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import LANGUAGES, chapter_pages, nav_pages
 
-# A chapter split into an overview and one page per workshop or step: its pages, in reading order.
+# The workshop and step pages of the two chapters split into an overview and a page per workshop or step.
 WORKSHOP_PAGES = [
     f"workshops/{name}.md" for name in ("current-situation", "diagnosis", "district-plan", "joint-training")
 ]
 STEP_PAGES = [f"formation-steps/step-{number}.md" for number in range(1, 9)]
-CHAPTER_PAGES = {
-    "workshops/index.md": [
-        "workshops/index.md",
-        "workshops/training.md",
-        "workshops/forum.md",
-        "workshops/hamlet-survey.md",
-        *WORKSHOP_PAGES,
-    ],
-    "formation-steps/index.md": ["formation-steps/index.md", *STEP_PAGES],
-    "worksheets/index.md": [
-        f"worksheets/{name}.md"
-        for name in ("index", "survey-form", "resources-and-problems", "plan-draft", "checklist")
-    ],
-}
-
 KEY_SECTIONS = {
     "workshops/index.md": [
         "現状把握・課題共有ワークショップ",
@@ -34,7 +20,7 @@ KEY_SECTIONS = {
         "実践者養成研修",
     ],
     "formation-steps/index.md": [f"ステップ{number}" for number in range(1, 9)],
-    "organization.md": [
+    "organization/index.md": [
         "一体型",
         "分離型",
         "自治会・町内会との関係",
@@ -44,13 +30,15 @@ KEY_SECTIONS = {
         "合同会社",
         "一般社団法人",
     ],
-    "people-and-money.md": [
+    "people-and-money/index.md": [
         "地域の中の人材",
         "地域の外の人材",
         "地域おこし協力隊と集落支援員",
         "資金の3つの領域",
         "地方財政措置",
+        "行政ができる支援",
         "会計・税務・労務",
+        "1年目の予算と役割のチェックリスト",
     ],
     "platform.md": ["3者の役割分担", "地域再生計画", "支援を頼むときの手順"],
     "kirari-model.md": ["生まれたきっかけ", "設立までの歩み", "組織のしくみ", "県がモデルに選んだ理由"],
@@ -72,7 +60,7 @@ KEY_SECTIONS = {
 def test_each_chapter_has_its_key_sections(html, page: str, sections: list[str]) -> None:  # type: ignore[no-untyped-def]
     headings = [
         " ".join(h.get_text().split())
-        for chapter_page in CHAPTER_PAGES.get(page, [page])
+        for chapter_page in chapter_pages(page)
         for h in html("ja", chapter_page).select("article h1, article h2, article h3")
     ]
     for section in sections:
@@ -98,10 +86,26 @@ def test_every_workshop_page_covers_purpose_people_time_output_roles_pitfalls_an
         assert any(name in title for title in titles), f"{page}: no {name}"
 
 
-def test_the_workshop_overview_links_every_workshop_page(html) -> None:  # type: ignore[no-untyped-def]
-    links = {a["href"].split("#")[0] for a in html("ja", "workshops/index.md").select("article a[href]")}
-    for page in CHAPTER_PAGES["workshops/index.md"][1:]:
-        assert page.removeprefix("workshops/").removesuffix(".md") + "/" in links, page
+SPLIT_CHAPTERS = [page for page in nav_pages() if len(chapter_pages(page)) > 1]
+
+
+def test_the_long_chapters_are_split_into_a_page_per_part() -> None:
+    for overview in (
+        "workshops/index.md",
+        "support-programs/index.md",
+        "organization/index.md",
+        "people-and-money/index.md",
+    ):
+        assert overview in SPLIT_CHAPTERS, overview
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("overview", SPLIT_CHAPTERS)
+def test_a_split_chapters_overview_links_each_of_its_pages(html, language: str, overview: str) -> None:  # type: ignore[no-untyped-def]
+    folder = overview.removesuffix("index.md")
+    links = {a["href"].split("#")[0] for a in html(language, overview).select("article a[href]")}
+    for page in chapter_pages(overview)[1:]:
+        assert page.removeprefix(folder).removesuffix(".md") + "/" in links, f"{language}/{overview}: no link to {page}"
 
 
 @pytest.mark.parametrize("page", STEP_PAGES)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT, load_yaml
+from conftest import LANGUAGES, ROOT, chapter_pages, load_yaml
 
 from handbook import freshness
 from handbook.dates import format_date
@@ -17,14 +17,22 @@ SOURCES = {source["id"]: source for source in load_yaml(ROOT / "data" / "sources
 
 
 def text_of(html, language: str, page: str) -> str:  # type: ignore[no-untyped-def]
-    article = html(language, page).select_one("article")
-    assert article is not None
-    return " ".join(article.get_text(" ").split())
+    """The text of a chapter: of the page, or of every page of the chapter it opens."""
+    texts = []
+    for chapter_page in chapter_pages(page):
+        article = html(language, chapter_page).select_one("article")
+        assert article is not None
+        texts.append(" ".join(article.get_text(" ").split()))
+    return " ".join(texts)
 
 
 def cited_titles(html, language: str, page: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """The titles in the closing sources section of a page."""
-    return [" ".join(cite.get_text().split()) for cite in html(language, page).select(".handbook-sources cite")]
+    """The titles in the closing sources sections of a chapter's pages."""
+    return [
+        " ".join(cite.get_text().split())
+        for chapter_page in chapter_pages(page)
+        for cite in html(language, chapter_page).select(".handbook-sources cite")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -54,8 +62,8 @@ def test_the_introduction_gives_the_latest_national_count_beside_the_2015_one(  
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_chapters_on_form_and_money_cover_the_new_choices_with_their_sources(html, language: str) -> None:  # type: ignore[no-untyped-def]
-    organization = text_of(html, language, "organization.md")
-    money = text_of(html, language, "people-and-money.md")
+    organization = text_of(html, language, "organization/index.md")
+    money = text_of(html, language, "people-and-money/index.md")
     if language == "ja":
         for fact in (
             "指定地域共同活動団体",
@@ -80,7 +88,7 @@ def test_the_chapters_on_form_and_money_cover_the_new_choices_with_their_sources
             assert fact in organization, fact
         for fact in ("Grant for New Regional Economies and Living Environments", "rural community-run organizations"):
             assert fact in money, fact
-    titles = cited_titles(html, language, "organization.md")
+    titles = cited_titles(html, language, "organization/index.md")
     for source_id in (
         "mic-designated-bodies-2024",
         "mhlw-worker-cooperatives",

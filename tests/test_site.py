@@ -7,24 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import LANGUAGES, ROOT, authored_pages, page_path, soup
-
-
-def nav_pages() -> list[str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only strings, and mkdocs.yml has !ENV tags
-    pages: list[str] = []
-
-    def walk(items: list[object]) -> None:
-        for item in items:
-            if isinstance(item, str):
-                pages.append(item)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk(value if isinstance(value, list) else [value])
-
-    walk(config["nav"])
-    return pages
+from conftest import LANGUAGES, authored_pages, nav_pages, page_path, soup
 
 
 def test_every_page_is_written_in_both_languages() -> None:
@@ -37,8 +20,8 @@ def test_every_chapter_of_the_handbook_is_in_the_navigation() -> None:
         "kirari-model.md",
         "formation-steps/index.md",
         "workshops/index.md",
-        "organization.md",
-        "people-and-money.md",
+        "organization/index.md",
+        "people-and-money/index.md",
         "platform.md",
         "support-programs/index.md",
         "cases/index.md",

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, load_yaml, report
+from conftest import ROOT, heading_text, load_yaml, report
 from pydantic import ValidationError
 
 from handbook.models import Term
@@ -109,3 +110,46 @@ def test_english_pages_use_one_term_per_concept(site: Path) -> None:
         rows.append(f"{term.ja:24} {term.en:44} used {used:4}  variants {drift}")
     report("English term list: uses and variants per term", rows)
     assert not problems, f"{len(problems)} variant(s) of listed terms on English pages:\n" + "\n".join(problems)
+
+
+def chapter_titles(site: Path) -> dict[str, str]:
+    """Each built English page's address (relative to the site) and its title as the page shows it."""
+    titles = {}
+    for path in (site / "en").rglob("index.html"):
+        h1 = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
+        if h1 is not None:
+            titles[path.parent.relative_to(site).as_posix() + "/"] = heading_text(h1)
+    return titles
+
+
+def names_another_title(text: str, title: str) -> bool:
+    """A link's words that start like a page's title of three or more words but end otherwise:
+    "People, money and operations" for "People, money and management". The title's first words alone
+    ("Hamlet survey" for "Hamlet survey (before workshop ②)") are a short form of it, not another name."""
+    words, title_words = text.split(), title.split()
+    shortened = title.startswith(text) and not title[len(text) : len(text) + 1].isalnum()
+    return len(title_words) >= 3 and words[:2] == title_words[:2] and not shortened
+
+
+def test_a_link_that_names_a_page_uses_its_title(site: Path) -> None:
+    titles = chapter_titles(site)
+    problems = []
+    for address in titles:
+        document = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+        for link in document.select("article a[href]"):
+            target = urljoin("/" + address, str(link["href"])).split("#")[0].lstrip("/")
+            text = " ".join(link.get_text(" ").split())
+            if target in titles and names_another_title(text, titles[target]):
+                problems.append(f"/{address}: '{text}' links to '{titles[target]}'")
+    assert len(titles) > 20, "the English site was not found"
+    assert not problems, "links naming a page by another title:\n" + "\n".join(sorted(set(problems)))
+
+
+def test_the_title_check_tells_a_variant_from_another_page() -> None:
+    assert names_another_title("People, money and operations", "People, money and management")
+    assert not names_another_title("People, money and management", "People, money and management")
+    assert not names_another_title("Support programs for people", "Support programs")
+    assert not names_another_title("the workshops", "Running the workshops")
+    assert not names_another_title("Hamlet survey", "Hamlet survey (before workshop ②)")
+    assert not names_another_title("Session plan (model) ①", "Session plan (model) ①: grasping the current situation")
+    assert names_another_title("Organization and incorp", "Organization and incorporation")
