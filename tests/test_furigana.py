@@ -230,6 +230,24 @@ def test_a_figure_keeps_its_digits_and_its_unit_gets_its_reading(
     assert [(reading.base, reading.reading) for reading in found] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9月26日に施行", "にち"),  # the dictionary says か
+        ("12月16日", "にち"),
+        ("令和3年（2021年）12月17日", "にち"),  # the dictionary says か
+        ("9月10日", "か"),  # とおか; the dictionary says にち
+        ("4月20日", "か"),  # はつか; the dictionary says にち
+        ("3日", "か"),
+        ("1日の来客", "にち"),
+        ("日曜日", None),  # not after a figure: one word, as the dictionary reads it
+    ],
+)
+def test_the_day_after_a_figure_is_read_by_its_number(text: str, expected: str | None) -> None:
+    days = [word.reading for word in japanese.words(text) if word.surface == "日"]
+    assert days == ([expected] if expected else [])
+
+
 def test_code_links_and_attributes_are_left_as_written(site: Path) -> None:
     for path in japanese_pages(site):
         document = raw_soup(path)

@@ -98,15 +98,28 @@ def use_readings(readings: Mapping[str, str | None]) -> None:
 _WORD_READINGS = {"方": "かた"}
 
 
+# 日 after a figure: the dictionary reads it か or にち by the digit before it (16日 か, 20日 にち), but
+# Japanese reads か only after these numbers (ふつか … とおか, じゅうよっか, はつか, にじゅうよっか).
+_DAYS_READ_KA = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 20, 24})
+
+
+def _day_reading(figure: str) -> str | None:
+    """How 日 is read after `figure` (9月26日: にち, 10日: か); None when `figure` is no whole number."""
+    digits = unicodedata.normalize("NFKC", figure)
+    if not digits.isascii() or not digits.isdigit():
+        return None
+    return "か" if int(digits) in _DAYS_READ_KA else "にち"
+
+
 def _analyze(text: str) -> list[Word]:
-    return [
-        Word(
-            surface=morpheme.surface(),
-            reading=_WORD_READINGS.get(morpheme.surface()) or to_hiragana(morpheme.reading_form()),
-            proper_noun=morpheme.part_of_speech()[1] == "固有名詞",
-        )
-        for morpheme in _tokenizer().tokenize(text)
-    ]
+    found: list[Word] = []
+    for morpheme in _tokenizer().tokenize(text):
+        surface = morpheme.surface()
+        reading = _WORD_READINGS.get(surface) or to_hiragana(morpheme.reading_form())
+        if surface == "日" and found:
+            reading = _day_reading(found[-1].surface) or reading
+        found.append(Word(surface, reading, proper_noun=morpheme.part_of_speech()[1] == "固有名詞"))
+    return found
 
 
 @functools.lru_cache(maxsize=20_000)
