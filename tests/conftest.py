@@ -182,8 +182,9 @@ def load_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+@functools.cache
 def navigation() -> list[object]:
-    """mkdocs.yml's nav as written: page names, and sections as {title: [pages]}."""
+    """mkdocs.yml's nav as written: page names, and sections as {title: [pages]} (read once; do not change it)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only strings, and mkdocs.yml has !ENV tags
     nav: list[object] = config["nav"]
     return nav

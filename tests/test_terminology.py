@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, heading_text, load_yaml, report
+from conftest import ROOT, heading_text, load_yaml, report, soup
 from pydantic import ValidationError
 
 from handbook.models import Term
@@ -116,7 +116,7 @@ def chapter_titles(site: Path) -> dict[str, str]:
     """Each built English page's address (relative to the site) and its title as the page shows it."""
     titles = {}
     for path in (site / "en").rglob("index.html"):
-        h1 = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
+        h1 = soup(path).select_one("article h1")
         if h1 is not None:
             titles[path.parent.relative_to(site).as_posix() + "/"] = heading_text(h1)
     return titles
@@ -135,8 +135,7 @@ def test_a_link_that_names_a_page_uses_its_title(site: Path) -> None:
     titles = chapter_titles(site)
     problems = []
     for address in titles:
-        document = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
-        for link in document.select("article a[href]"):
+        for link in soup(site / address / "index.html").select("article a[href]"):
             target = urljoin("/" + address, str(link["href"])).split("#")[0].lstrip("/")
             text = " ".join(link.get_text(" ").split())
             if target in titles and names_another_title(text, titles[target]):
